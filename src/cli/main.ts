@@ -1,31 +1,65 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { gitVersion, kubernetesVersion, kubetsVersion } from '../version.ts';
-import { runUp } from './up.ts';
+import { runKubeconfig } from './kubeconfig.ts';
+import { defaultDataDir, runServer, type ServerOptions } from './up.ts';
 
 interface Command {
   readonly summary: string;
   readonly usage: string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
-  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
+  run(values: Values, positionals: string[]): Promise<number>;
 }
 
-const dataOptions = {
+const serverOptions = {
   'data-dir': { type: 'string' },
   'datastore-endpoint': { type: 'string' },
+  'bind-address': { type: 'string' },
+  'secure-port': { type: 'string' },
+  'token-auth-file': { type: 'string' },
+  'tls-san': { type: 'string', multiple: true },
 } as const;
+
+const serverUsage =
+  '[--data-dir DIR] [--datastore-endpoint etcd://HOST:PORT,...|sqlite:///PATH] [--bind-address 127.0.0.1] [--secure-port 6443] [--token-auth-file FILE] [--tls-san NAME...]';
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+function serverOptionsFrom(values: Values): ServerOptions {
+  const port = values['secure-port'] === undefined ? undefined : Number(values['secure-port']);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error(`--secure-port must be a port number, got "${String(values['secure-port'])}"`);
+  return {
+    dataDir: values['data-dir'] as string | undefined,
+    endpoint: values['datastore-endpoint'] as string | undefined,
+    bindAddress: values['bind-address'] as string | undefined,
+    securePort: port,
+    tokenAuthFile: values['token-auth-file'] as string | undefined,
+    tlsSan: values['tls-san'] as string[] | undefined,
+  };
+}
 
 const commands: Record<string, Command> = {
   up: {
     summary: 'Start a one-node cluster (control plane and node agent) in this process',
-    usage: 'kubets up [--data-dir DIR] [--datastore-endpoint etcd://HOST:PORT,...|sqlite:///PATH]',
-    options: dataOptions,
-    run: (values) => runUp({ dataDir: values['data-dir'] as string | undefined, endpoint: values['datastore-endpoint'] as string | undefined }),
+    usage: `kubets up ${serverUsage}`,
+    options: serverOptions,
+    run: (values) => runServer(serverOptionsFrom(values)),
   },
   server: {
     summary: 'Start the control plane only',
-    usage: 'kubets server [--data-dir DIR] [--datastore-endpoint etcd://HOST:PORT,...|sqlite:///PATH]',
-    options: dataOptions,
-    run: (values) => runUp({ dataDir: values['data-dir'] as string | undefined, endpoint: values['datastore-endpoint'] as string | undefined }),
+    usage: `kubets server ${serverUsage}`,
+    options: serverOptions,
+    run: (values) => runServer(serverOptionsFrom(values)),
+  },
+  kubeconfig: {
+    summary: "Print the admin kubeconfig, or merge it into ~/.kube/config with --merge",
+    usage: 'kubets kubeconfig [--data-dir DIR] [--merge] [--server https://HOST:PORT]',
+    options: { 'data-dir': { type: 'string' }, merge: { type: 'boolean' }, server: { type: 'string' } },
+    run: (values) =>
+      runKubeconfig({
+        dataDir: (values['data-dir'] as string | undefined) ?? defaultDataDir(),
+        merge: values.merge === true,
+        ...(typeof values.server === 'string' ? { server: values.server } : {}),
+      }),
   },
   version: {
     summary: 'Print the kubets version and the Kubernetes version it implements',
@@ -80,7 +114,11 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`${command.summary}\n\nUsage: ${command.usage}`);
     return 0;
   }
-  return command.run(parsed.values, parsed.positionals);
+  try {
+    return await command.run(parsed.values, parsed.positionals);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,11 +1,21 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { loadTokenFile, type TokenFile } from '../apiserver/authn/token-file.ts';
+import { writeAdminKubeconfig } from '../apiserver/certs/kubeconfig.ts';
+import { certificatesDir, ensureCertificates } from '../apiserver/certs/pki.ts';
+import { ApiServer } from '../apiserver/server.ts';
 import { describeDatastore, openStore } from '../storage/open-store.ts';
+import type { Store } from '../storage/store.ts';
 import { gitVersion } from '../version.ts';
 
-export interface UpOptions {
+export interface ServerOptions {
   readonly dataDir?: string | undefined;
   readonly endpoint?: string | undefined;
+  readonly bindAddress?: string | undefined;
+  readonly securePort?: number | undefined;
+  readonly tokenAuthFile?: string | undefined;
+  /** Extra names and addresses for the serving certificate. */
+  readonly tlsSan?: readonly string[] | undefined;
 }
 
 /** Root keeps state where system services do; anyone else in their home. */
@@ -19,27 +29,57 @@ function progress(startedAt: number, message: string): void {
 }
 
 /**
- * Starts what the cluster has so far (the datastore) and runs until SIGINT or SIGTERM.
- * The API server, controllers and node agent join this sequence as they are built.
+ * Starts the control plane (datastore, certificates, API server) and runs until SIGINT
+ * or SIGTERM. `kubets up` adds the node agent to this sequence as it is built.
  */
-export async function runUp(options: UpOptions): Promise<number> {
+export async function runServer(options: ServerOptions): Promise<number> {
   const startedAt = performance.now();
-  const config = { dataDir: options.dataDir ?? defaultDataDir(), endpoint: options.endpoint };
-  progress(startedAt, `kubets ${gitVersion}, data dir ${config.dataDir}`);
-  let store;
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const config = { dataDir, endpoint: options.endpoint };
+  progress(startedAt, `kubets ${gitVersion}, data dir ${dataDir}`);
+
+  const certs = await ensureCertificates({ dir: certificatesDir(dataDir), hostnames: options.tlsSan ?? [] });
+  progress(startedAt, certs.changes.length > 0 ? `certificates: ${certs.changes.map((c) => `${c.role} (${c.reason})`).join(', ')}` : 'certificates reused');
+
+  let tokens: TokenFile | undefined;
+  if (options.tokenAuthFile) {
+    tokens = await loadTokenFile(options.tokenAuthFile);
+    progress(startedAt, `${tokens.size} tokens from ${options.tokenAuthFile}`);
+  }
+
+  let store: Store;
   try {
     store = await openStore(config);
   } catch (error) {
     console.error(`kubets: cannot open the datastore ${describeDatastore(config)}: ${(error as Error).message}`);
     return 1;
   }
-  progress(startedAt, `datastore ${describeDatastore(config)} ready at revision ${await store.currentRevision()}`);
-  progress(startedAt, 'running; press Ctrl-C to stop');
+  progress(startedAt, `datastore ${describeDatastore(config)} at revision ${await store.currentRevision()}`);
+
+  let server: ApiServer;
+  try {
+    server = await ApiServer.start({
+      store,
+      tls: { caPem: certs.ca.certPem, certPem: certs.serving.certPem, keyPem: certs.serving.keyPem },
+      ...(tokens ? { tokens } : {}),
+      bindAddress: options.bindAddress ?? '127.0.0.1',
+      port: options.securePort ?? 6443,
+    });
+  } catch (error) {
+    console.error(`kubets: cannot start the API server: ${(error as Error).message}`);
+    await store.close();
+    return 1;
+  }
+  const kubeconfig = await writeAdminKubeconfig(dataDir, certs, server.url.replace('://0.0.0.0:', '://127.0.0.1:'));
+  progress(startedAt, `API server ready at ${server.url}`);
+  progress(startedAt, `kubeconfig: ${kubeconfig} (kubectl --kubeconfig ${kubeconfig} get ns, or kubets kubeconfig --merge)`);
+
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   progress(startedAt, `${signal}: shutting down`);
+  await server.close();
   await store.close();
   progress(startedAt, 'stopped');
   return 0;

@@ -1,0 +1,640 @@
+/**
+ * Go-style JSON normalization driven by the schema registry: `normalize` returns an
+ * object exactly as upstream's round trip (decode into the Go struct, encode with
+ * encoding/json) would print it, and `findUnknownFields` / `findStrictFieldErrors`
+ * report what kube-apiserver's strict decoding (sigs.k8s.io/json) reports for
+ * `fieldValidation=Strict|Warn`, with the same field paths.
+ *
+ * Contract of `normalize`:
+ * - fields come out in Go's order (the TypeDef's `fieldsByName`: declaration order with
+ *   inline structs' fields in their place); JSON keys the type does not declare are
+ *   dropped (Go ignores them);
+ * - absent (or JSON null) fields: nil-able ones (pointers, slices, maps, []byte) are
+ *   omitted, or `null` when the JSON tag lacks omitempty (`always`); non-pointer structs
+ *   are always printed (`{}` when empty: omitempty never omits a struct); non-pointer
+ *   scalars are omitted with omitempty, else printed as their zero value;
+ *   well-known structs print their zero value: Time and MicroTime `null`, Duration
+ *   `"0s"`, Quantity `"0"`, IntOrString `0`, RawExtension and FieldsV1 `null`;
+ * - present values with omitempty are omitted when Go considers them empty (false, 0,
+ *   "", a zero-length slice, map or []byte); a present pointer is never empty;
+ * - map keys are sorted as Go sorts them; list items and map values that are JSON null
+ *   become the item type's zero value, as Go decodes them;
+ * - Time is re-printed in UTC with seconds (`2006-01-02T15:04:05Z`), MicroTime with
+ *   microseconds, Duration as Go's `time.Duration.String()`, []byte as canonical base64;
+ *   Quantity in upstream's serialized form (src/apimachinery/quantity.ts: `0.5` -> `500m`);
+ *   RawExtension and FieldsV1 contents are kept as they are (Go keeps their raw bytes);
+ * - a value of the wrong JSON type, a bad time, duration or base64 string throws a
+ *   `NormalizeError` naming the field, as Go's decoder fails the request.
+ * The input is never modified; the result shares no objects with it except the
+ * contents of RawExtension and FieldsV1 values.
+ */
+import { compareGoStrings, goQuote } from '../apimachinery/go-format.ts';
+import { Quantity } from '../apimachinery/quantity.ts';
+import { wellKnownTypes, type FieldDef, type ResolvedType, type TypeDef } from './schema/types.ts';
+
+/** Finds a type by its fully-qualified name; throws when it does not exist. */
+export type TypeLookup = (name: string) => TypeDef;
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+
+/** A value that Go's JSON decoder would reject; `path` is the JSON path, e.g. `spec.ports[0].port`. */
+export class NormalizeError extends Error {
+  readonly path: string;
+  constructor(path: string, message: string) {
+    super(path === '' ? message : `${path}: ${message}`);
+    this.name = 'NormalizeError';
+    this.path = path;
+  }
+}
+
+const OMIT = Symbol('omit');
+type Out = JsonValue | typeof OMIT;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const joinPath = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
+
+/** Normalizes a top-level object (see the module comment). */
+export function normalize(type: TypeDef, json: unknown, lookup: TypeLookup): JsonObject {
+  if (!isObject(json)) throw new NormalizeError('', `expected a JSON object for ${shortName(type.name)}, got ${jsonTypeOf(json)}`);
+  return normalizeStruct(type, json, lookup, '');
+}
+
+/** Normalizes one value of the given type, e.g. a field's value; `null` stays `null` for nil-able types. */
+export function normalizeValue(t: ResolvedType, value: unknown, lookup: TypeLookup, path = ''): JsonValue {
+  if (value === null || value === undefined) {
+    return isNilable(t, lookup) ? null : zeroValue(t, lookup);
+  }
+  return normValue(t, value, lookup, path);
+}
+
+function normalizeStruct(type: TypeDef, obj: Record<string, unknown>, lookup: TypeLookup, path: string): JsonObject {
+  const out: JsonObject = {};
+  // The JSON view: Go's output order, inline (embedded) structs' fields in their place.
+  for (const [name, field] of type.fieldsByName) {
+    const value = has(obj, name) ? obj[name] : undefined;
+    const result = normField(field, value, lookup, joinPath(path, name));
+    if (result !== OMIT) out[name] = result;
+  }
+  return out;
+}
+
+function normField(field: FieldDef, value: unknown, lookup: TypeLookup, path: string): Out {
+  const t = field.type;
+  const omitempty = field.always !== true;
+  if (value === null || value === undefined) {
+    if (field.pointer === true || isNilable(t, lookup)) return omitempty ? OMIT : null;
+    if (t.kind === 'scalar' && omitempty) return OMIT;
+    return zeroValue(t, lookup);
+  }
+  const result = normValue(t, value, lookup, path);
+  if (omitempty && isEmpty(t, field.pointer === true, result, lookup)) return OMIT;
+  return result;
+}
+
+/** Go's omitempty test on a value already normalized. */
+function isEmpty(t: ResolvedType, pointer: boolean, v: JsonValue, lookup: TypeLookup): boolean {
+  // Well-known types are structs (never empty), whatever they print: null, [], "".
+  if (t.kind === 'wellKnown' || v === null) return false;
+  if (Array.isArray(v)) return v.length === 0;
+  if (t.kind === 'map') return isObject(v) && Object.keys(v).length === 0;
+  if (t.kind === 'scalar') {
+    if (t.scalar === 'bytes') return v === '';
+    return !pointer && (v === '' || v === 0 || v === false);
+  }
+  if (t.kind === 'message') {
+    const wraps = lookup(t.name).wraps;
+    if (wraps !== undefined) return isEmpty(wraps.type, pointer, v, lookup);
+  }
+  return false; // structs and pointers are never empty
+}
+
+/** Whether Go's type for `t` is nil-able (a slice, a map, []byte, or a wrapper of one). */
+function isNilable(t: ResolvedType, lookup: TypeLookup): boolean {
+  switch (t.kind) {
+    case 'list':
+    case 'map':
+      return true;
+    case 'scalar':
+      return t.scalar === 'bytes';
+    case 'message': {
+      const wraps = lookup(t.name).wraps;
+      return wraps !== undefined && isNilable(wraps.type, lookup);
+    }
+    case 'wellKnown':
+      return false;
+  }
+}
+
+/** The JSON that Go prints for the zero value of a (non-pointer) `t`. */
+function zeroValue(t: ResolvedType, lookup: TypeLookup): JsonValue {
+  switch (t.kind) {
+    case 'scalar':
+      return t.scalar === 'string' ? '' : t.scalar === 'bool' ? false : t.scalar === 'bytes' ? null : 0;
+    case 'list':
+    case 'map':
+      return null;
+    case 'message': {
+      const def = lookup(t.name);
+      if (def.wraps !== undefined) return zeroValue(def.wraps.type, lookup);
+      return normalizeStruct(def, {}, lookup, '');
+    }
+    case 'wellKnown':
+      switch (t.name) {
+        case wellKnownTypes.duration:
+          return '0s';
+        case wellKnownTypes.quantity:
+          return '0';
+        case wellKnownTypes.intOrString:
+          return 0;
+        default:
+          return null; // Time, MicroTime, RawExtension, FieldsV1
+      }
+  }
+}
+
+function normValue(t: ResolvedType, v: unknown, lookup: TypeLookup, path: string): JsonValue {
+  switch (t.kind) {
+    case 'scalar':
+      return normScalar(t.scalar, v, path);
+    case 'list': {
+      if (!Array.isArray(v)) throw typeError(path, v, 'array');
+      return v.map((item, i) => normalizeValue(t.items, item, lookup, `${path}[${i}]`));
+    }
+    case 'map': {
+      if (!isObject(v)) throw typeError(path, v, 'object');
+      const out: JsonObject = {};
+      for (const key of Object.keys(v).sort(compareGoStrings)) {
+        out[wellFormed(key)] = normalizeValue(t.values, v[key], lookup, joinPath(path, key));
+      }
+      return out;
+    }
+    case 'message': {
+      const def = lookup(t.name);
+      if (def.wraps !== undefined) return normalizeValue(def.wraps.type, v, lookup, path);
+      if (!isObject(v)) throw typeError(path, v, 'object');
+      return normalizeStruct(def, v, lookup, path);
+    }
+    case 'wellKnown':
+      return normWellKnown(t.name, v, path);
+  }
+}
+
+function normScalar(scalar: string, v: unknown, path: string): JsonValue {
+  switch (scalar) {
+    case 'string':
+      if (typeof v !== 'string') throw typeError(path, v, 'string');
+      return wellFormed(v);
+    case 'bool':
+      if (typeof v !== 'boolean') throw typeError(path, v, 'bool');
+      return v;
+    case 'int32':
+    case 'int64': {
+      if (typeof v !== 'number') throw typeError(path, v, scalar);
+      const max = scalar === 'int32' ? 2 ** 31 : 2 ** 63;
+      if (!Number.isInteger(v) || v < -max || v >= max) {
+        throw new NormalizeError(path, `cannot unmarshal number ${v} into a value of type ${scalar}`);
+      }
+      return v;
+    }
+    case 'double':
+      if (typeof v !== 'number') throw typeError(path, v, 'float64');
+      return v;
+    case 'bytes': {
+      if (typeof v !== 'string') throw typeError(path, v, '[]byte');
+      return canonicalBase64(v, path);
+    }
+    default:
+      throw new NormalizeError(path, `unknown scalar type ${scalar}`);
+  }
+}
+
+function normWellKnown(name: string, v: unknown, path: string): JsonValue {
+  switch (name) {
+    case wellKnownTypes.time:
+    case wellKnownTypes.microTime: {
+      if (typeof v !== 'string') throw typeError(path, v, 'string');
+      const t = parseRFC3339(v);
+      if (t === undefined) throw new NormalizeError(path, `parsing time ${goQuote(v)} as "2006-01-02T15:04:05Z07:00": cannot parse`);
+      return name === wellKnownTypes.time ? formatTime(t.seconds) : formatMicroTime(t.seconds, t.nanos);
+    }
+    case wellKnownTypes.duration: {
+      if (typeof v !== 'string') throw typeError(path, v, 'string');
+      try {
+        return formatDuration(parseDuration(v));
+      } catch (error) {
+        throw new NormalizeError(path, (error as Error).message);
+      }
+    }
+    case wellKnownTypes.quantity:
+      // Go's Quantity.UnmarshalJSON accepts a string or a bare number; MarshalJSON prints
+      // the canonical form (or the input, where upstream keeps it).
+      if (typeof v !== 'string' && typeof v !== 'number') throw typeError(path, v, 'Quantity');
+      return canonicalQuantity(v, path);
+    case wellKnownTypes.intOrString:
+      if (typeof v === 'string') return v;
+      if (typeof v === 'number' && Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31) return v;
+      throw typeError(path, v, 'IntOrString');
+    case wellKnownTypes.rawExtension:
+    case wellKnownTypes.fieldsV1:
+      return v as JsonValue;
+    default:
+      throw new NormalizeError(path, `unknown well-known type ${name}`);
+  }
+}
+
+/** Go decodes a lone surrogate escape (`"\ud800"`) as U+FFFD. */
+const wellFormed = (s: string) => (s.isWellFormed() ? s : s.toWellFormed());
+
+/**
+ * JSON text as Go's encoding/json writes it (kube-apiserver's and client-go's JSON
+ * serializer): like JSON.stringify, but `<`, `>`, `&`, U+2028 and U+2029 escaped as
+ * `\u003c` and so on. Numbers need nothing: Go's float64 format matches JavaScript's.
+ */
+export function stringifyLikeGo(value: JsonValue): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A quantity (JSON string or number) in the form upstream prints it; throws NormalizeError. */
+export function canonicalQuantity(v: string | number, path = ''): string {
+  try {
+    return Quantity.fromJSON(v).toString();
+  } catch (error) {
+    throw new NormalizeError(path, (error as Error).message);
+  }
+}
+
+function canonicalBase64(s: string, path: string): string {
+  const compact = s.replace(/[\r\n]/g, ''); // Go's base64 decoder skips newlines
+  if (compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
+    throw new NormalizeError(path, `illegal base64 data in ${goQuote(s)}`);
+  }
+  return Buffer.from(compact, 'base64').toString('base64');
+}
+
+function jsonTypeOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'object') return 'object';
+  return typeof v === 'boolean' ? 'bool' : typeof v;
+}
+
+function typeError(path: string, v: unknown, goType: string): NormalizeError {
+  return new NormalizeError(path, `cannot unmarshal ${jsonTypeOf(v)} into a value of type ${goType}`);
+}
+
+const shortName = (name: string) => name.slice(name.lastIndexOf('.') + 1);
+
+// ---------------------------------------------------------------------------------------
+// Time (RFC 3339) and Duration (Go's time.Duration) text forms.
+
+/** A point in time as Go holds it: seconds since the epoch and non-negative nanoseconds. */
+export interface Instant {
+  readonly seconds: number;
+  readonly nanos: number;
+}
+
+/** Go's zero time.Time, 0001-01-01T00:00:00Z, in Unix seconds; metav1.Time prints it as null. */
+export const zeroTimeSeconds = -62135596800;
+
+const rfc3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+
+/** Parses an RFC 3339 timestamp as Go's time.Parse(time.RFC3339, s) does; undefined when invalid. */
+export function parseRFC3339(s: string): Instant | undefined {
+  const m = rfc3339.exec(s);
+  if (m === null) return undefined;
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i]));
+  if (month! < 1 || month! > 12 || day! < 1 || hour! > 23 || minute! > 59 || second! > 59) return undefined;
+  const date = new Date(0);
+  date.setUTCFullYear(year!, month! - 1, day!); // unlike Date.UTC, keeps years 0..99 as they are
+  if (date.getUTCDate() !== day) return undefined; // day out of range for the month
+  let offset = 0;
+  if (m[8] === undefined) {
+    const oh = Number(m[10]);
+    const om = Number(m[11]);
+    if (oh > 23 || om > 59) return undefined;
+    offset = (m[9] === '-' ? -1 : 1) * (oh * 3600 + om * 60);
+  }
+  const seconds = date.getTime() / 1000 + hour! * 3600 + minute! * 60 + second! - offset;
+  const nanos = m[7] === undefined ? 0 : Number(m[7].slice(0, 9).padEnd(9, '0'));
+  return { seconds, nanos };
+}
+
+function formatDate(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+}
+
+/** metav1.Time's JSON: RFC 3339 in UTC with whole seconds, or null for Go's zero time. */
+export function formatTime(seconds: number): string | null {
+  if (seconds === zeroTimeSeconds) return null;
+  return `${formatDate(seconds)}Z`;
+}
+
+/** metav1.MicroTime's JSON: RFC 3339 in UTC with microseconds, or null for Go's zero time. */
+export function formatMicroTime(seconds: number, nanos: number): string | null {
+  if (seconds === zeroTimeSeconds && nanos === 0) return null;
+  return `${formatDate(seconds)}.${String(Math.floor(nanos / 1000)).padStart(6, '0')}Z`;
+}
+
+const nanosPer = { ns: 1n, us: 1000n, 'µs': 1000n, 'μs': 1000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n };
+/** Go checks overflow against 1<<63 (uint64), then against 1<<63-1 for positive values. */
+const durationLimit = 1n << 63n;
+
+/** Go's time.ParseDuration, in nanoseconds; throws Go's error messages. */
+export function parseDuration(s: string): bigint {
+  const orig = s;
+  const bad = () => new Error(`time: invalid duration ${goQuote(orig)}`);
+  let neg = false;
+  if (s !== '' && (s[0] === '-' || s[0] === '+')) {
+    neg = s[0] === '-';
+    s = s.slice(1);
+  }
+  if (s === '0') return 0n;
+  if (s === '') throw bad();
+  let total = 0n;
+  while (s !== '') {
+    const m = /^(\d*)(?:\.(\d*))?/.exec(s)!;
+    const whole = m[1]!;
+    const frac = m[2];
+    if (whole === '' && (frac === undefined || frac === '')) throw bad();
+    s = s.slice(m[0].length);
+    const unitMatch = /^[^0-9.]*/.exec(s)![0];
+    if (unitMatch === '') throw new Error(`time: missing unit in duration ${goQuote(orig)}`);
+    const unit = nanosPer[unitMatch as keyof typeof nanosPer];
+    if (unit === undefined) throw new Error(`time: unknown unit ${goQuote(unitMatch)} in duration ${goQuote(orig)}`);
+    s = s.slice(unitMatch.length);
+    let v = whole === '' ? 0n : BigInt(whole);
+    if (v > durationLimit / unit) throw bad();
+    v *= unit;
+    if (frac !== undefined && frac !== '') {
+      // Go adds the fraction with float64 arithmetic.
+      v += BigInt(Math.trunc(Number(`0.${frac}`) * Number(unit)));
+    }
+    total += v;
+    if (total > durationLimit) throw bad();
+  }
+  if (!neg && total > durationLimit - 1n) throw bad();
+  return neg ? -total : total;
+}
+
+/** Go's time.Duration.String(): "0s", "1.5µs", "500ms", "1m0s", "1h30m0s", "-2s". */
+export function formatDuration(ns: bigint): string {
+  if (ns === 0n) return '0s';
+  const neg = ns < 0n;
+  let u = neg ? -ns : ns;
+  let out: string;
+  const frac = (v: bigint, prec: number): [string, bigint] => {
+    const scale = 10n ** BigInt(prec);
+    const f = (v % scale).toString().padStart(prec, '0').replace(/0+$/, '');
+    return [f === '' ? '' : `.${f}`, v / scale];
+  };
+  if (u < 1_000_000_000n) {
+    const [prec, unit] = u < 1000n ? [0, 'ns'] : u < 1_000_000n ? [3, 'µs'] : [6, 'ms'];
+    const [f, whole] = frac(u, prec);
+    out = `${whole}${f}${unit}`;
+  } else {
+    const [f, secs] = frac(u, 9);
+    out = `${secs % 60n}${f}s`;
+    u = secs / 60n;
+    if (u > 0n) {
+      out = `${u % 60n}m${out}`;
+      u /= 60n;
+      if (u > 0n) out = `${u}h${out}`;
+    }
+  }
+  return neg ? `-${out}` : out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Strict decoding: unknown and duplicate fields, with sigs.k8s.io/json's paths.
+
+/** One strict decoding problem; `path` as upstream prints it, e.g. `spec.template.spec.containers[0].imagee`. */
+export interface StrictFieldError {
+  readonly kind: 'unknown' | 'duplicate';
+  readonly path: string;
+}
+
+/** `unknown field "spec.replicass"` / `duplicate field "metadata.name"`, as upstream words one error. */
+export function strictFieldErrorMessage(error: StrictFieldError): string {
+  return `${error.kind} field ${goQuote(error.path)}`;
+}
+
+/** The whole message of a strict decoding failure: `strict decoding error: unknown field "a", duplicate field "b"`. */
+export function strictDecodingErrorMessage(errors: readonly StrictFieldError[]): string {
+  return `strict decoding error: ${errors.map(strictFieldErrorMessage).join(', ')}`;
+}
+
+/** Upstream keeps at most this many strict errors per decode. */
+const maxStrictErrors = 100;
+
+/** What a JSON value decodes into, for strict checking; 'opaque' values are not looked into. */
+type Cursor =
+  | { readonly kind: 'struct'; readonly type: TypeDef }
+  | { readonly kind: 'map'; readonly values: ResolvedType }
+  | { readonly kind: 'list'; readonly items: ResolvedType }
+  | { readonly kind: 'opaque' };
+
+const opaque: Cursor = { kind: 'opaque' };
+
+function cursorFor(t: ResolvedType, lookup: TypeLookup): Cursor {
+  switch (t.kind) {
+    case 'list':
+      return { kind: 'list', items: t.items };
+    case 'map':
+      return { kind: 'map', values: t.values };
+    case 'message': {
+      const def = lookup(t.name);
+      return def.wraps !== undefined ? cursorFor(def.wraps.type, lookup) : { kind: 'struct', type: def };
+    }
+    default:
+      return opaque; // scalars, and well-known types with their own UnmarshalJSON
+  }
+}
+
+/**
+ * Collects strict errors as sigs.k8s.io/json does: in document order, deduplicated, at
+ * most 100. The path of an error is the stack of keys and indexes above it joined (keys
+ * with ".", indexes as "[i]") plus "." and the key; at the top level just the key.
+ */
+class StrictCollector {
+  readonly errors: StrictFieldError[] = [];
+  private readonly seen = new Set<string>();
+  add(kind: StrictFieldError['kind'], stack: string, key: string): void {
+    if (this.errors.length >= maxStrictErrors) return;
+    const path = stack === '' ? key : `${stack}.${key}`;
+    const id = `${kind}\u0000${path}`;
+    if (this.seen.has(id)) return;
+    this.seen.add(id);
+    this.errors.push({ kind, path });
+  }
+}
+
+/**
+ * The unknown fields of a parsed JSON object, as upstream's strict decoding names them
+ * (`spec.replicass`, `spec.template.spec.containers[0].imagee`, `metadata.foo`).
+ * Duplicate keys cannot be seen in a parsed value: use `findStrictFieldErrors` on the text.
+ */
+export function findUnknownFields(type: TypeDef, json: unknown, lookup: TypeLookup): string[] {
+  const collector = new StrictCollector();
+  walkValue({ kind: 'struct', type }, json, '', lookup, collector);
+  return collector.errors.map((e) => e.path);
+}
+
+function walkValue(cursor: Cursor, v: unknown, stack: string, lookup: TypeLookup, c: StrictCollector): void {
+  if (Array.isArray(v)) {
+    if (cursor.kind !== 'list') return;
+    const items = cursorFor(cursor.items, lookup);
+    if (items.kind === 'opaque') return;
+    v.forEach((item, i) => walkValue(items, item, `${stack}[${i}]`, lookup, c));
+    return;
+  }
+  if (!isObject(v)) return;
+  if (cursor.kind === 'struct') {
+    for (const key of Object.keys(v)) {
+      const field = cursor.type.fieldsByName.get(key);
+      if (field === undefined) c.add('unknown', stack, key);
+      else walkValue(cursorFor(field.type, lookup), v[key], joinPath(stack, key), lookup, c);
+    }
+  } else if (cursor.kind === 'map') {
+    const values = cursorFor(cursor.values, lookup);
+    if (values.kind === 'opaque') return;
+    for (const key of Object.keys(v)) walkValue(values, v[key], joinPath(stack, key), lookup, c);
+  }
+}
+
+/**
+ * Unknown and duplicate fields in a JSON text, in upstream's order and wording (see
+ * `strictFieldErrorMessage`). Scans the text once without building values; throws a
+ * SyntaxError on malformed JSON (parse it first to report syntax errors upstream's way).
+ */
+export function findStrictFieldErrors(type: TypeDef, text: string, lookup: TypeLookup): StrictFieldError[] {
+  const scanner = new StrictScanner(text, lookup);
+  scanner.skipSpace();
+  scanner.value({ kind: 'struct', type }, '');
+  scanner.skipSpace();
+  if (scanner.pos !== text.length) throw new SyntaxError(`unexpected data after the JSON value at offset ${scanner.pos}`);
+  return scanner.collector.errors;
+}
+
+class StrictScanner {
+  pos = 0;
+  readonly collector = new StrictCollector();
+  private readonly text: string;
+  private readonly lookup: TypeLookup;
+
+  constructor(text: string, lookup: TypeLookup) {
+    this.text = text;
+    this.lookup = lookup;
+  }
+
+  skipSpace(): void {
+    const t = this.text;
+    while (this.pos < t.length) {
+      const ch = t.charCodeAt(this.pos);
+      if (ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09) break;
+      this.pos++;
+    }
+  }
+
+  private fail(what: string): never {
+    throw new SyntaxError(`invalid JSON: ${what} at offset ${this.pos}`);
+  }
+
+  private expect(ch: string): void {
+    this.skipSpace();
+    if (this.text[this.pos] !== ch) this.fail(`expected '${ch}'`);
+    this.pos++;
+  }
+
+  private string(): string {
+    const t = this.text;
+    const start = this.pos;
+    if (t[this.pos] !== '"') this.fail('expected a string');
+    this.pos++;
+    let escaped = false;
+    while (this.pos < t.length) {
+      const ch = t.charCodeAt(this.pos++);
+      if (ch === 0x22) return escaped ? (JSON.parse(t.slice(start, this.pos)) as string) : t.slice(start + 1, this.pos - 1);
+      if (ch === 0x5c) {
+        escaped = true;
+        this.pos++;
+      }
+    }
+    return this.fail('unterminated string');
+  }
+
+  value(cursor: Cursor, stack: string): void {
+    this.skipSpace();
+    const ch = this.text[this.pos];
+    if (ch === '{') return this.object(cursor, stack);
+    if (ch === '[') return this.array(cursor, stack);
+    if (ch === '"') {
+      this.string();
+      return;
+    }
+    const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.text.slice(this.pos, this.pos + 400));
+    if (m === null || m[0] === '') this.fail('unexpected character');
+    this.pos += m[0].length;
+  }
+
+  private object(cursor: Cursor, stack: string): void {
+    this.pos++; // {
+    const seen = new Set<string>();
+    const values = cursor.kind === 'map' ? cursorFor(cursor.values, this.lookup) : opaque;
+    this.skipSpace();
+    if (this.text[this.pos] === '}') {
+      this.pos++;
+      return;
+    }
+    for (;;) {
+      this.skipSpace();
+      const key = this.string();
+      this.expect(':');
+      let child: Cursor = opaque;
+      let childStack = stack;
+      if (cursor.kind === 'struct') {
+        const field = cursor.type.fieldsByName.get(key);
+        if (field === undefined) {
+          this.collector.add('unknown', stack, key);
+        } else {
+          if (seen.has(key)) this.collector.add('duplicate', stack, key);
+          seen.add(key);
+          child = cursorFor(field.type, this.lookup);
+          childStack = joinPath(stack, key);
+        }
+      } else if (cursor.kind === 'map') {
+        if (seen.has(key)) this.collector.add('duplicate', stack, key);
+        seen.add(key);
+        child = values;
+        childStack = joinPath(stack, key);
+      }
+      this.value(child, childStack);
+      this.skipSpace();
+      const next = this.text[this.pos++];
+      if (next === '}') return;
+      if (next !== ',') this.fail("expected ',' or '}'");
+    }
+  }
+
+  private array(cursor: Cursor, stack: string): void {
+    this.pos++; // [
+    const items = cursor.kind === 'list' ? cursorFor(cursor.items, this.lookup) : opaque;
+    this.skipSpace();
+    if (this.text[this.pos] === ']') {
+      this.pos++;
+      return;
+    }
+    for (let i = 0; ; i++) {
+      this.value(items, items.kind === 'opaque' ? stack : `${stack}[${i}]`);
+      this.skipSpace();
+      const next = this.text[this.pos++];
+      if (next === ']') return;
+      if (next !== ',') this.fail("expected ',' or ']'");
+    }
+  }
+}

@@ -1,0 +1,52 @@
+// Ties request bodies to the schema registry: protobuf bodies decode by their kind's
+// schema, unknown fields are reported per fieldValidation, and every object is
+// normalized to what upstream's Go round trip would store.
+import { findUnknownFields, normalize, strictDecodingErrorMessage, NormalizeError } from '../api/normalize.ts';
+import { decodeObject } from '../api/protobuf.ts';
+import { getType, kindType } from '../api/schema/registry.ts';
+import { setProtobufDecoder } from './decode.ts';
+import { errors } from './status.ts';
+import type { ApiObject } from './watch-cache.ts';
+
+const splitApiVersion = (apiVersion: string): [string, string] => {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? ['', apiVersion] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
+};
+
+/** Lets the body decoder read Kubernetes protobuf (kubectl 1.32+ typed clients send it). */
+export function installProtobufDecoding(): void {
+  setProtobufDecoder((body) => decodeObject(body, (apiVersion, kind) => kindType(...splitApiVersion(apiVersion), kind), getType).object);
+}
+
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+
+export function fieldValidationOf(query: URLSearchParams): FieldValidation {
+  const value = query.get('fieldValidation') ?? 'Warn';
+  if (value !== 'Strict' && value !== 'Warn' && value !== 'Ignore') {
+    throw errors.badRequest(`fieldValidation parameter unsupported: ${value}, must be one of Ignore, Warn, Strict`);
+  }
+  return value;
+}
+
+/**
+ * Checks an object against its kind's schema and returns it normalized, with the
+ * warnings to send. Strict validation turns unknown fields into a 400, as upstream.
+ */
+export function admitSchema(object: ApiObject, fieldValidation: FieldValidation): { object: ApiObject; warnings: string[] } {
+  const apiVersion = String(object.apiVersion);
+  const kind = String(object.kind);
+  const [group, version] = splitApiVersion(apiVersion);
+  const type = kindType(group, version, kind);
+  if (!type) return { object, warnings: [] };
+  const unknown = fieldValidation === 'Ignore' ? [] : findUnknownFields(type, object, getType);
+  if (unknown.length > 0 && fieldValidation === 'Strict') {
+    const message = strictDecodingErrorMessage(unknown.map((path) => ({ kind: 'unknown', path })));
+    throw errors.badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${message}`);
+  }
+  try {
+    return { object: normalize(type, object, getType) as ApiObject, warnings: unknown.map((path) => `unknown field "${path}"`) };
+  } catch (error) {
+    if (error instanceof NormalizeError) throw errors.badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,219 @@
+// The REST verbs on /api and /apis resources: get, list, watch, create, update, patch,
+// delete, deletecollection, on the main resource and its status subresource.
+import type { Clock } from '../../apimachinery/clock.ts';
+import { applyMergePatch } from '../../apimachinery/patch/merge-patch.ts';
+import { groupVersion, type ResourceDef } from '../../api/resources.ts';
+import { buildTable, tableFor } from '../../api/tables/index.ts';
+import { admitSchema, fieldValidationOf } from '../codec.ts';
+import { decodeBody, expectObject } from '../decode.ts';
+import { addWarnings, mediaType, readBody, sendJson, successStatus, tableContentType, wantsTable, type Request, type Response } from '../http.ts';
+import type { GenericRegistry, ObjectFilter } from '../registry/generic-registry.ts';
+import type { ResourceRequest } from '../request-info.ts';
+import { objectFilter } from '../selectors.ts';
+import { errors } from '../status.ts';
+import type { ApiObject } from '../watch-cache.ts';
+import { serveWatch } from './watch-handler.ts';
+
+export interface HandlerContext {
+  readonly registries: ReadonlyMap<string, GenericRegistry>;
+  readonly clock: Clock;
+  /** Resolves when shutdown begins, so watches end cleanly. */
+  readonly stopping: Promise<void>;
+}
+
+export const registryKey = (group: string, plural: string) => `${group}/${plural}`;
+
+export async function handleResource(ctx: HandlerContext, info: ResourceRequest, req: Request, res: Response, query: URLSearchParams): Promise<void> {
+  const registry = ctx.registries.get(registryKey(info.group, info.resource));
+  const def = registry?.def;
+  if (!registry || !def || !def.versions.includes(info.version)) throw errors.pathNotFound();
+  const apiVersion = groupVersion(def.group, info.version);
+  const subresource = info.subresource;
+  if (subresource && !def.subresources.some((s) => s.name === subresource)) throw errors.pathNotFound();
+  if (subresource && subresource !== 'status' && subresource !== 'finalize') {
+    throw errors.methodNotSupported(registry.groupResource, `${info.verb} on ${subresource}`);
+  }
+  const allowed = subresource ? def.subresources.find((s) => s.name === subresource)!.verbs : def.verbs;
+  if (!allowed.includes(info.verb)) throw errors.methodNotSupported(registry.groupResource, info.verb);
+  if (def.namespaced && !info.namespace && ['create', 'get', 'update', 'patch', 'delete', 'deletecollection'].includes(info.verb)) {
+    throw errors.pathNotFound();
+  }
+  const namespace = def.namespaced ? info.namespace : '';
+  const dryRun = query.getAll('dryRun').includes('All');
+  const view = (object: ApiObject) => forVersion(object, apiVersion);
+  /** Schema checks and Go-style normalization of an incoming object, with warnings sent along. */
+  const admit = (object: ApiObject) => {
+    const admitted = admitSchema(object, fieldValidationOf(query));
+    addWarnings(res, admitted.warnings);
+    return admitted.object;
+  };
+
+  switch (info.verb) {
+    case 'get': {
+      const object = view(await registry.get(namespace, info.name, query.get('resourceVersion') ?? undefined));
+      return respondObject(ctx, req, res, def, object, query, 200);
+    }
+    case 'list': {
+      const result = await registry.list(namespace, {
+        filter: objectFilter(registry, query),
+        limit: Number(query.get('limit') ?? 0) || 0,
+        continue: query.get('continue') ?? undefined,
+        resourceVersion: query.get('resourceVersion') ?? undefined,
+        resourceVersionMatch: query.get('resourceVersionMatch') ?? undefined,
+      });
+      const items = result.items.map(view);
+      const listMeta = { resourceVersion: result.resourceVersion, ...(result.continue ? { continue: result.continue } : {}) };
+      if (wantsTable(req)) {
+        const table = buildTable(tableFor(def.group, def.plural), items, {
+          now: ctx.clock.now(),
+          includeObject: includeObject(query),
+          resourceVersion: result.resourceVersion,
+          ...(result.continue ? { continue: result.continue } : {}),
+        });
+        return sendJson(res, 200, table, tableContentType);
+      }
+      return sendJson(res, 200, { kind: `${def.kind}List`, apiVersion, metadata: listMeta, items });
+    }
+    case 'watch': {
+      const filter: ObjectFilter = objectFilter(registry, query);
+      return serveWatch(ctx, registry, { namespace, filter, query, req, res, view, def, apiVersion });
+    }
+    case 'create': {
+      const object = admit(expectObject(await readObjectBody(req), { apiVersion, kind: def.kind }));
+      checkNamespace(object, namespace, def);
+      if (!object.metadata.name && !object.metadata.generateName) {
+        throw errors.invalid(def.group, def.kind, '', [
+          { reason: 'FieldValueRequired', message: 'metadata.name: Required value: name or generateName is required', field: 'metadata.name' },
+        ]);
+      }
+      const created = await registry.create(namespace, toStorage(object, def), { dryRun });
+      return respondObject(ctx, req, res, def, view(created), query, 201);
+    }
+    case 'update': {
+      const object = admit(expectObject(await readObjectBody(req), { apiVersion, kind: def.kind }));
+      checkNamespace(object, namespace, def);
+      const { object: updated, created } = await registry.update(namespace, info.name, () => toStorage(object, def), { dryRun, subresource });
+      return respondObject(ctx, req, res, def, view(updated), query, created ? 201 : 200);
+    }
+    case 'patch': {
+      const type = mediaType(req);
+      const patch = decodeBody(await readBody(req), type);
+      const { object: patched } = await registry.update(
+        namespace,
+        info.name,
+        (current) => {
+          if (!current) throw errors.notFound(registry.groupResource, info.name);
+          const result = applyPatch(type, view(current), patch) as ApiObject;
+          return toStorage(admit(expectObject(result, { apiVersion, kind: def.kind })), def);
+        },
+        { dryRun, subresource },
+      );
+      return respondObject(ctx, req, res, def, view(patched), query, 200);
+    }
+    case 'delete': {
+      const options = await deleteOptions(req, query);
+      const { object, deleted } = await registry.delete(namespace, info.name, { ...options, dryRun: dryRun || options.dryRun });
+      if (!deleted || registry.strategy.returnDeletedObject) return respondObject(ctx, req, res, def, view(object), query, 200);
+      return sendJson(res, 200, successStatus({ name: info.name, group: def.group || undefined, kind: def.plural, uid: String(object.metadata.uid ?? '') } as never));
+    }
+    case 'deletecollection': {
+      const options = await deleteOptions(req, query);
+      const { items, resourceVersion } = await registry.list(namespace, { filter: objectFilter(registry, query) });
+      const deleted: ApiObject[] = [];
+      for (const item of items) {
+        try {
+          const result = await registry.delete(String(item.metadata.namespace ?? ''), String(item.metadata.name), { ...options, dryRun: dryRun || options.dryRun });
+          deleted.push(view(result.object));
+        } catch (error) {
+          if ((error as { code?: number }).code !== 404) throw error;
+        }
+      }
+      return sendJson(res, 200, { kind: `${def.kind}List`, apiVersion, metadata: { resourceVersion }, items: deleted });
+    }
+    default:
+      throw errors.methodNotSupported(registry.groupResource, info.verb);
+  }
+}
+
+async function readObjectBody(req: Request): Promise<unknown> {
+  return decodeBody(await readBody(req), mediaType(req));
+}
+
+function applyPatch(type: string, current: ApiObject, patch: unknown): unknown {
+  switch (type) {
+    case 'application/merge-patch+json':
+      return applyMergePatch(current, patch);
+    default:
+      throw errors.unsupportedMediaType(type);
+  }
+}
+
+/** The object as the requested version shows it (conversion joins here as versions diverge). */
+function forVersion(object: ApiObject, apiVersion: string): ApiObject {
+  return object.apiVersion === apiVersion ? object : { ...object, apiVersion };
+}
+
+/** The object in its storage version. */
+function toStorage(object: ApiObject, def: ResourceDef): ApiObject {
+  object.apiVersion = groupVersion(def.group, def.storageVersion);
+  return object;
+}
+
+function checkNamespace(object: ApiObject, namespace: string, def: ResourceDef): void {
+  const given = object.metadata.namespace;
+  if (def.namespaced && given && given !== namespace) {
+    throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  }
+}
+
+function includeObject(query: URLSearchParams): 'None' | 'Metadata' | 'Object' {
+  const value = query.get('includeObject');
+  return value === 'None' || value === 'Object' ? value : 'Metadata';
+}
+
+function respondObject(ctx: HandlerContext, req: Request, res: Response, def: ResourceDef, object: ApiObject, query: URLSearchParams, code: number): void {
+  if (wantsTable(req)) {
+    const table = buildTable(tableFor(def.group, def.plural), [object], {
+      now: ctx.clock.now(),
+      includeObject: includeObject(query),
+      resourceVersion: String(object.metadata.resourceVersion ?? ''),
+    });
+    return sendJson(res, code, table, tableContentType);
+  }
+  sendJson(res, code, object);
+}
+
+interface DeleteRequestOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: 'Orphan' | 'Background' | 'Foreground';
+  preconditions?: { uid?: string; resourceVersion?: string };
+  dryRun?: boolean;
+}
+
+/** DeleteOptions from the body (kubectl) or the query (curl, older clients). */
+async function deleteOptions(req: Request, query: URLSearchParams): Promise<DeleteRequestOptions> {
+  const body = await readBody(req);
+  const fromBody = body.length > 0 ? (decodeBody(body, mediaType(req)) as Record<string, unknown>) : {};
+  const options: DeleteRequestOptions = {};
+  const grace = fromBody.gracePeriodSeconds ?? query.get('gracePeriodSeconds') ?? undefined;
+  if (grace !== undefined && grace !== null) options.gracePeriodSeconds = Number(grace);
+  let policy = (fromBody.propagationPolicy ?? query.get('propagationPolicy') ?? undefined) as string | undefined;
+  const orphan = fromBody.orphanDependents ?? query.get('orphanDependents');
+  if (!policy && orphan !== undefined && orphan !== null) policy = String(orphan) === 'true' ? 'Orphan' : 'Background';
+  if (policy) {
+    if (policy !== 'Orphan' && policy !== 'Background' && policy !== 'Foreground') {
+      throw errors.invalid('', 'DeleteOptions', '', [
+        {
+          reason: 'FieldValueNotSupported',
+          message: `propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan", "nil"`,
+          field: 'propagationPolicy',
+        },
+      ]);
+    }
+    options.propagationPolicy = policy;
+  }
+  if (fromBody.preconditions && typeof fromBody.preconditions === 'object') options.preconditions = fromBody.preconditions as DeleteRequestOptions['preconditions'];
+  if (Array.isArray(fromBody.dryRun) && fromBody.dryRun.includes('All')) options.dryRun = true;
+  return options;
+}
+

@@ -1,0 +1,91 @@
+// Request and response plumbing shared by every handler; works the same over HTTP/1.1
+// and HTTP/2 (Node's compatibility API).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
+import { ApiError, errors, toApiError, type Status } from './status.ts';
+
+export type Request = IncomingMessage | Http2ServerRequest;
+
+/** What handlers use of a response; both HTTP/1.1 and HTTP/2 compat responses have it. */
+export interface Response {
+  statusCode: number;
+  readonly headersSent: boolean;
+  writeHead(code: number, headers?: Record<string, string | string[]>): unknown;
+  setHeader(name: string, value: string | string[]): unknown;
+  getHeader(name: string): unknown;
+  write(chunk: string | Buffer): boolean;
+  end(chunk?: string | Buffer): unknown;
+  flushHeaders?(): void;
+}
+
+/** Narrows Node's two response types to the shape handlers use. */
+export const asResponse = (res: ServerResponse | Http2ServerResponse): Response => res as unknown as Response;
+
+/** kube-apiserver's request body limit. */
+export const maxBodyBytes = 3 * 1024 * 1024;
+
+export const tableContentType = 'application/json;as=Table;v=v1;g=meta.k8s.io';
+
+export async function readBody(req: Request, limit = maxBodyBytes): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw errors.requestEntityTooLarge(`Request entity too large: limit is ${limit}`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw errors.requestEntityTooLarge(`Request entity too large: limit is ${limit}`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Adds upstream-style `Warning: 299 - "..."` headers. */
+export function addWarnings(res: Response, warnings: readonly string[]): void {
+  if (warnings.length === 0 || res.headersSent) return;
+  const existing = res.getHeader('warning');
+  const values = [...(Array.isArray(existing) ? existing : existing ? [String(existing)] : []), ...warnings.map((w) => `299 - ${JSON.stringify(w)}`)];
+  res.setHeader('warning', values);
+}
+
+export function sendJson(res: Response, code: number, body: unknown, contentType = 'application/json'): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(code, { 'content-type': contentType, 'cache-control': 'no-cache, private' });
+  res.end(text);
+}
+
+export function sendText(res: Response, code: number, text: string, contentType = 'text/plain; charset=utf-8'): void {
+  res.writeHead(code, { 'content-type': contentType, 'cache-control': 'no-cache, private', 'x-content-type-options': 'nosniff' });
+  res.end(text);
+}
+
+export function sendStatus(res: Response, status: Status): void {
+  sendJson(res, status.code, status);
+}
+
+/** Answers any thrown error as a metav1.Status (errors are always JSON, as upstream). */
+export function sendError(res: Response, error: unknown): void {
+  const apiError = error instanceof ApiError ? error : toApiError(error);
+  if (apiError.code >= 500 && !(error instanceof ApiError)) console.error('kubets apiserver:', error);
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  sendStatus(res, apiError.toStatus());
+}
+
+export function successStatus(details?: Status['details']): Status {
+  const status: Status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 200 };
+  if (details) status.details = details;
+  return status;
+}
+
+/** The media type of a request body, without parameters. */
+export function mediaType(req: Request): string {
+  return String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** Whether the client asks for a meta.k8s.io Table (kubectl get). */
+export function wantsTable(req: Request): boolean {
+  const accept = String(req.headers.accept ?? '');
+  return /as=Table/.test(accept) && /g=meta\.k8s\.io/.test(accept);
+}

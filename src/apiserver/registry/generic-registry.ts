@@ -1,0 +1,499 @@
+// The generic registry (DESIGN.md, example 3): create, read, update, delete, list and
+// watch for any resource, with the resource's Strategy deciding what is particular.
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../apimachinery/clock.ts';
+import type { ResourceDef } from '../../api/resources.ts';
+import { isStoreError } from '../../storage/errors.ts';
+import { guaranteedUpdate } from '../../storage/guaranteed-update.ts';
+import type { KeyValue, Store } from '../../storage/store.ts';
+import { errors, toApiError, type GroupResource } from '../status.ts';
+import { decodeStored, type ApiObject, type CacheEvent, type ResourceCache, type WatchCache } from '../watch-cache.ts';
+import type { Strategy } from './strategy.ts';
+
+/** A predicate over objects, built from label and field selectors. */
+export type ObjectFilter = (object: ApiObject) => boolean;
+
+export interface ListOptions {
+  readonly filter?: ObjectFilter;
+  readonly limit?: number;
+  readonly continue?: string;
+  readonly resourceVersion?: string;
+  readonly resourceVersionMatch?: string;
+}
+
+export interface ListResult {
+  readonly items: ApiObject[];
+  readonly resourceVersion: string;
+  readonly continue?: string;
+}
+
+export interface WriteOptions {
+  readonly dryRun?: boolean;
+}
+
+export interface UpdateOptions extends WriteOptions {
+  /** '' for the main resource, 'status' for the status subresource. */
+  readonly subresource?: string;
+}
+
+export interface DeleteOptions extends WriteOptions {
+  readonly gracePeriodSeconds?: number;
+  readonly propagationPolicy?: 'Orphan' | 'Background' | 'Foreground';
+  readonly preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+export interface DeleteResult {
+  readonly object: ApiObject;
+  /** False when the object stays for now (finalizers, graceful deletion). */
+  readonly deleted: boolean;
+}
+
+export interface WatchSink {
+  send(type: 'ADDED' | 'MODIFIED' | 'DELETED', object: ApiObject): void;
+  close(error?: Error): void;
+}
+
+const generateNameChars = 'bcdfghjklmnpqrstvwxz2456789';
+const metadataServerOwns = ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const;
+
+/** An update that emptied the finalizers of an object being deleted: delete it instead. */
+class DeleteInstead extends Error {
+  readonly current: KeyValue;
+  constructor(current: KeyValue) {
+    super('delete instead of update');
+    this.current = current;
+  }
+}
+
+export class GenericRegistry {
+  readonly def: ResourceDef;
+  readonly strategy: Strategy;
+  private readonly store: Store;
+  private readonly watchCache: WatchCache;
+  private readonly cache: ResourceCache;
+  private readonly clock: Clock;
+  readonly groupResource: GroupResource;
+
+  constructor(def: ResourceDef, strategy: Strategy, store: Store, watchCache: WatchCache, clock: Clock) {
+    this.def = def;
+    this.strategy = strategy;
+    this.store = store;
+    this.watchCache = watchCache;
+    this.cache = watchCache.resource(GenericRegistry.prefixOf(def));
+    this.clock = clock;
+    this.groupResource = { group: def.group, resource: def.plural };
+  }
+
+  static prefixOf(def: ResourceDef): string {
+    return `/registry/${def.storagePrefix}/`;
+  }
+
+  key(namespace: string, name: string): string {
+    return `${GenericRegistry.prefixOf(this.def)}${this.def.namespaced ? `${namespace}/` : ''}${name}`;
+  }
+
+  /** The key prefix of a namespace's objects, or of all of them. */
+  private listPrefix(namespace: string): string {
+    return this.def.namespaced && namespace ? `${GenericRegistry.prefixOf(this.def)}${namespace}/` : GenericRegistry.prefixOf(this.def);
+  }
+
+  // --- reads ---
+
+  async get(namespace: string, name: string, resourceVersion?: string): Promise<ApiObject> {
+    await this.waitForResourceVersion(resourceVersion);
+    const object = this.cache.get(this.key(namespace, name));
+    if (!object) throw errors.notFound(this.groupResource, name);
+    return object;
+  }
+
+  async list(namespace: string, options: ListOptions): Promise<ListResult> {
+    const filter = options.filter ?? (() => true);
+    if (options.continue || (options.limit && options.limit > 0) || options.resourceVersionMatch === 'Exact') {
+      return this.listFromStore(namespace, filter, options);
+    }
+    await this.waitForResourceVersion(options.resourceVersion);
+    const revision = this.watchCache.revision;
+    return { items: this.cache.list(this.listPrefix(namespace)).filter(filter), resourceVersion: String(revision) };
+  }
+
+  /** Pages read from the store at one revision, so every page belongs to the same snapshot. */
+  private async listFromStore(namespace: string, filter: ObjectFilter, options: ListOptions): Promise<ListResult> {
+    const prefix = this.listPrefix(namespace);
+    let revision: number | undefined;
+    let after: string | undefined;
+    if (options.continue) {
+      const token = decodeContinue(options.continue);
+      revision = token.rv;
+      after = `${prefix}${token.start}`;
+      // The token's start is the first key still to read; the store wants the last one read.
+      after = after.endsWith('\0') ? after.slice(0, -1) : after;
+    } else if (options.resourceVersionMatch === 'Exact' && options.resourceVersion) {
+      revision = parseResourceVersion(options.resourceVersion);
+    }
+    const limit = options.limit && options.limit > 0 ? options.limit : 0;
+    const items: ApiObject[] = [];
+    let more = false;
+    let lastKey: string | undefined;
+    try {
+      // Selectors may skip keys, so keep reading pages until the limit is filled.
+      pages: for (;;) {
+        const page = await this.store.list(prefix, { ...(revision ? { revision } : {}), ...(after ? { after } : {}), limit });
+        revision = page.revision;
+        for (const kv of page.items) {
+          if (limit && items.length >= limit) {
+            more = true;
+            break pages;
+          }
+          lastKey = kv.key;
+          const object = decodeStored(kv.value, kv.modRevision);
+          if (filter(object)) items.push(object);
+        }
+        if (!page.more) break;
+        after = page.items.at(-1)!.key;
+        if (limit && items.length >= limit) {
+          more = true;
+          break;
+        }
+      }
+    } catch (error) {
+      if (isStoreError(error, 'compacted') && options.continue) {
+        throw errors.expired(
+          'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+        );
+      }
+      throw toApiError(error, this.groupResource);
+    }
+    const result: ListResult = { items, resourceVersion: String(revision) };
+    if (more && lastKey) return { ...result, continue: encodeContinue(revision!, `${lastKey.slice(prefix.length)}\0`) };
+    return result;
+  }
+
+  /** Follows changes from `resourceVersion` ('' or '0': current state as ADDED events first). */
+  async watch(namespace: string, resourceVersion: string | undefined, filter: ObjectFilter, sink: WatchSink): Promise<() => void> {
+    const prefix = this.listPrefix(namespace);
+    const inScope = (object: ApiObject) => this.key(namespace || String(object.metadata.namespace ?? ''), String(object.metadata.name)).startsWith(prefix);
+    const matches = (object: ApiObject | undefined) => object !== undefined && inScope(object) && filter(object);
+    const onEvent = (event: CacheEvent) => {
+      const now = matches(event.object);
+      const before = event.type !== 'ADDED' && matches(event.previous);
+      if (event.type === 'DELETED') {
+        if (before) sink.send('DELETED', event.object);
+      } else if (now && before) sink.send('MODIFIED', event.object);
+      else if (now) sink.send('ADDED', event.object);
+      // An object that stops matching the selector leaves the watcher's view.
+      else if (before) sink.send('DELETED', event.object);
+    };
+    const watcher = { onEvent, onClose: (error?: Error) => sink.close(error) };
+    if (!resourceVersion || resourceVersion === '0') {
+      if (!resourceVersion) await this.watchCache.sync();
+      // Snapshot and subscription happen in one synchronous step: nothing slips between.
+      for (const object of this.cache.list(prefix)) if (filter(object)) sink.send('ADDED', object);
+      return this.cache.watchFrom(this.watchCache.revision, watcher);
+    }
+    const revision = parseResourceVersion(resourceVersion);
+    await this.watchCache.waitFor(revision);
+    return this.cache.watchFrom(revision, watcher);
+  }
+
+  /** The revision the watch cache has reached, for bookmarks. */
+  cacheRevision(): string {
+    return String(this.watchCache.revision);
+  }
+
+  private async waitForResourceVersion(resourceVersion: string | undefined): Promise<void> {
+    if (!resourceVersion) await this.watchCache.sync();
+    else if (resourceVersion !== '0') await this.watchCache.waitFor(parseResourceVersion(resourceVersion));
+  }
+
+  // --- writes ---
+
+  async create(namespace: string, object: ApiObject, options: WriteOptions = {}): Promise<ApiObject> {
+    const metadata = object.metadata;
+    if (this.def.namespaced) metadata.namespace = namespace;
+    else delete metadata.namespace;
+    if (!metadata.name && typeof metadata.generateName === 'string' && metadata.generateName) {
+      metadata.name = `${metadata.generateName}${randomSuffix()}`;
+    }
+    metadata.uid = randomUUID();
+    metadata.creationTimestamp = this.timestamp();
+    delete metadata.resourceVersion;
+    delete metadata.deletionTimestamp;
+    delete metadata.deletionGracePeriodSeconds;
+    delete metadata.selfLink;
+    if (this.strategy.tracksGeneration) metadata.generation = 1;
+    else delete metadata.generation;
+    this.strategy.defaults?.(object);
+    this.strategy.prepareForCreate?.(object);
+    const name = String(metadata.name ?? '');
+    if (options.dryRun) {
+      this.validate(object, this.strategy.validate?.(object));
+      if (await this.store.get(this.key(namespace, name))) throw errors.alreadyExists(this.groupResource, name);
+      return object;
+    }
+    const rollback = this.strategy.allocate ? await this.strategy.allocate(object, undefined) : undefined;
+    try {
+      this.validate(object, this.strategy.validate?.(object));
+      const kv = await this.store.create(this.key(namespace, name), encodeForStorage(object), this.writeOptions());
+      return decodeStored(kv.value, kv.modRevision);
+    } catch (error) {
+      await rollback?.();
+      throw toApiError(error, this.groupResource, name);
+    }
+  }
+
+  /**
+   * Replaces an object through `update(current)`, which returns the new object (or
+   * throws). Retries on conflicts unless the new object names a resourceVersion.
+   */
+  async update(
+    namespace: string,
+    name: string,
+    update: (current: ApiObject | undefined) => ApiObject | Promise<ApiObject>,
+    options: UpdateOptions = {},
+  ): Promise<{ object: ApiObject; created: boolean }> {
+    const key = this.key(namespace, name);
+    let created = false;
+    let dryRunResult: ApiObject | undefined;
+    // Claims of an attempt that lost a conflict are given back before the next attempt.
+    let rollback: (() => Promise<void>) | undefined;
+    try {
+      const kv = await guaranteedUpdate(
+        this.store,
+        key,
+        async (currentKv) => {
+          const current = currentKv ? decodeStored(currentKv.value, currentKv.modRevision) : undefined;
+          const next = await update(current ? structuredClone(current) : undefined);
+          if (!current) {
+            if (!this.strategy.allowCreateOnUpdate) throw errors.notFound(this.groupResource, name);
+            created = true;
+            return this.prepareCreateOnUpdate(namespace, next, options);
+          }
+          this.prepareUpdate(next, current, options.subresource ?? '');
+          await rollback?.();
+          rollback = undefined;
+          if (this.strategy.allocate && !options.dryRun && !options.subresource) rollback = await this.strategy.allocate(next, current);
+          this.validate(next, this.strategy.validateUpdate?.(next, current) ?? this.strategy.validate?.(next));
+          if (next.metadata.deletionTimestamp && isEmpty(next.metadata.finalizers) && !this.strategy.deletionPending?.(next)) {
+            throw new DeleteInstead(currentKv!);
+          }
+          if (options.dryRun) {
+            dryRunResult = { ...next, metadata: { ...next.metadata, resourceVersion: current.metadata.resourceVersion } };
+            return undefined;
+          }
+          return encodeForStorage(next);
+        },
+        { ignoreNotFound: true, ...this.writeOptions() },
+      );
+      if (dryRunResult) return { object: dryRunResult, created };
+      return { object: decodeStored(kv!.value, kv!.modRevision), created };
+    } catch (error) {
+      await rollback?.();
+      if (error instanceof DeleteInstead) {
+        const deleted = await this.store.delete(key, error.current.modRevision).catch((e: unknown) => {
+          throw toApiError(e, this.groupResource, name);
+        });
+        const object = decodeStored(deleted.previous.value, deleted.revision);
+        await this.strategy.release?.(object);
+        return { object, created: false };
+      }
+      throw toApiError(error, this.groupResource, name);
+    }
+  }
+
+  private prepareCreateOnUpdate(namespace: string, object: ApiObject, options: UpdateOptions): Uint8Array | undefined {
+    const metadata = object.metadata;
+    if (this.def.namespaced) metadata.namespace = namespace;
+    metadata.uid = randomUUID();
+    metadata.creationTimestamp = this.timestamp();
+    delete metadata.resourceVersion;
+    if (this.strategy.tracksGeneration) metadata.generation = 1;
+    this.strategy.defaults?.(object);
+    this.strategy.prepareForCreate?.(object);
+    this.validate(object, this.strategy.validate?.(object));
+    return options.dryRun ? undefined : encodeForStorage(object);
+  }
+
+  /** The generic half of an update: preconditions, server-owned metadata, status vs spec. */
+  private prepareUpdate(next: ApiObject, current: ApiObject, subresource: string): void {
+    const name = String(current.metadata.name);
+    const wanted = next.metadata.resourceVersion;
+    if (wanted && wanted !== current.metadata.resourceVersion) throw errors.modified(this.groupResource, name);
+    if (!wanted && !this.strategy.allowUnconditionalUpdate) {
+      throw errors.invalid(this.def.group, this.def.kind, name, [
+        { reason: 'FieldValueRequired', message: 'metadata.resourceVersion: Invalid value: 0: must be specified for an update', field: 'metadata.resourceVersion' },
+      ]);
+    }
+    if (next.metadata.name !== undefined && next.metadata.name !== name) {
+      throw errors.badRequest(`the name of the object (${String(next.metadata.name)}) does not match the name on the URL (${name})`);
+    }
+    next.metadata.name = name;
+    if (this.def.namespaced) next.metadata.namespace = current.metadata.namespace;
+    for (const field of metadataServerOwns) {
+      if (current.metadata[field] === undefined) delete next.metadata[field];
+      else next.metadata[field] = current.metadata[field];
+    }
+    delete next.metadata.resourceVersion;
+    delete next.metadata.selfLink;
+    this.strategy.defaults?.(next);
+    if (subresource === 'finalize') {
+      // The finalize subresource changes spec.finalizers and nothing else.
+      const finalizers = (next.spec as { finalizers?: unknown } | undefined)?.finalizers;
+      for (const field of Object.keys(next)) delete next[field];
+      Object.assign(next, structuredClone(current), { spec: { ...(current.spec as object | undefined), finalizers } });
+      delete next.metadata.resourceVersion;
+    } else if (subresource === 'status') {
+      // The status endpoint changes status only (and metadata such as labels, as upstream allows).
+      for (const field of Object.keys(next)) if (field !== 'status' && field !== 'metadata' && field !== 'apiVersion' && field !== 'kind') delete next[field];
+      for (const field of Object.keys(current)) if (field !== 'status' && field !== 'metadata') next[field] = current[field];
+    } else {
+      if (this.strategy.hasStatus) {
+        if (current.status === undefined) delete next.status;
+        else next.status = current.status;
+      }
+      this.strategy.prepareForUpdate?.(next, current);
+    }
+    if (this.strategy.tracksGeneration && !sameJson(withoutMetaAndStatus(next), withoutMetaAndStatus(current))) {
+      next.metadata.generation = Number(current.metadata.generation ?? 0) + 1;
+    }
+  }
+
+  async delete(namespace: string, name: string, options: DeleteOptions = {}): Promise<DeleteResult> {
+    const key = this.key(namespace, name);
+    for (;;) {
+      const kv = await this.store.get(key).catch((e: unknown) => {
+        throw toApiError(e, this.groupResource, name);
+      });
+      if (!kv) throw errors.notFound(this.groupResource, name);
+      const current = decodeStored(kv.value, kv.modRevision);
+      this.checkPreconditions(current, options.preconditions);
+      const pending = this.pendingDeletion(current, options);
+      try {
+        if (pending) {
+          if (options.dryRun) return { object: pending, deleted: false };
+          const updated = await this.store.update(key, encodeForStorage(pending), kv.modRevision, this.writeOptions());
+          return { object: decodeStored(updated.value, updated.modRevision), deleted: false };
+        }
+        if (options.dryRun) return { object: current, deleted: true };
+        const result = await this.store.delete(key, kv.modRevision);
+        await this.strategy.release?.(current);
+        return { object: decodeStored(result.previous.value, result.revision), deleted: true };
+      } catch (error) {
+        if (isStoreError(error, 'conflict') || isStoreError(error, 'notFound')) continue;
+        throw toApiError(error, this.groupResource, name);
+      }
+    }
+  }
+
+  /** The object as it waits for finalizers or a grace period, or undefined to delete now. */
+  private pendingDeletion(current: ApiObject, options: DeleteOptions): ApiObject | undefined {
+    const next = structuredClone(current);
+    const metadata = next.metadata;
+    const finalizers = new Set(Array.isArray(metadata.finalizers) ? (metadata.finalizers as string[]) : []);
+    const policy = options.propagationPolicy ?? this.strategy.defaultPropagationPolicy;
+    if (policy === 'Orphan') finalizers.add('orphan');
+    if (policy === 'Foreground') finalizers.add('foregroundDeletion');
+    if (policy === 'Background' || policy === 'Foreground') finalizers.delete('orphan');
+    if (policy === 'Background' || policy === 'Orphan') finalizers.delete('foregroundDeletion');
+    const grace = this.strategy.gracePeriodSeconds?.(current, options.gracePeriodSeconds) ?? 0;
+    const waits = this.strategy.deletionPending?.(next) ?? false;
+    if (finalizers.size === 0 && grace === 0 && !waits) return undefined;
+    if (metadata.deletionTimestamp && sameJson([...finalizers], metadata.finalizers ?? []) && grace >= Number(metadata.deletionGracePeriodSeconds ?? 0)) {
+      return next; // already pending; a longer grace period never extends it
+    }
+    metadata.finalizers = finalizers.size > 0 ? [...finalizers] : undefined;
+    if (metadata.finalizers === undefined) delete metadata.finalizers;
+    metadata.deletionTimestamp = this.timestamp(grace * 1000);
+    metadata.deletionGracePeriodSeconds = grace;
+    delete metadata.resourceVersion;
+    return next;
+  }
+
+  private checkPreconditions(current: ApiObject, preconditions: DeleteOptions['preconditions']): void {
+    const name = String(current.metadata.name);
+    if (preconditions?.uid && preconditions.uid !== current.metadata.uid) {
+      throw errors.conflict(
+        this.groupResource,
+        name,
+        `Precondition failed: UID in precondition: ${preconditions.uid}, UID in object meta: ${String(current.metadata.uid)}`,
+      );
+    }
+    if (preconditions?.resourceVersion && preconditions.resourceVersion !== current.metadata.resourceVersion) {
+      throw errors.conflict(
+        this.groupResource,
+        name,
+        `Precondition failed: ResourceVersion in precondition: ${preconditions.resourceVersion}, ResourceVersion in object meta: ${String(current.metadata.resourceVersion)}`,
+      );
+    }
+  }
+
+  private validate(object: ApiObject, causes: ReturnType<NonNullable<Strategy['validate']>> | undefined): void {
+    if (causes && causes.length > 0) throw errors.invalid(this.def.group, this.def.kind, String(object.metadata.name ?? ''), causes);
+  }
+
+  private writeOptions() {
+    return this.strategy.ttlSeconds ? { ttlSeconds: this.strategy.ttlSeconds } : {};
+  }
+
+  private timestamp(offsetMs = 0): string {
+    return rfc3339(this.clock.now() + offsetMs);
+  }
+}
+
+/** RFC 3339 with seconds, as metav1.Time prints. */
+export function rfc3339(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+function randomSuffix(): string {
+  let suffix = '';
+  for (let i = 0; i < 5; i++) suffix += generateNameChars[Math.floor(Math.random() * generateNameChars.length)];
+  return suffix;
+}
+
+/** The stored form: JSON without the resourceVersion, which the store's revision supplies. */
+export function encodeForStorage(object: ApiObject): Uint8Array {
+  const { resourceVersion: _rv, ...metadata } = object.metadata;
+  return Buffer.from(JSON.stringify({ ...object, metadata }));
+}
+
+function parseResourceVersion(value: string): number {
+  const revision = Number(value);
+  if (!Number.isSafeInteger(revision) || revision < 0) {
+    throw errors.badRequest(`Invalid value: "${value}": resourceVersion must be a non-negative integer`);
+  }
+  return revision;
+}
+
+interface ContinueToken {
+  v: string;
+  rv: number;
+  start: string;
+}
+
+function encodeContinue(rv: number, start: string): string {
+  return Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv, start } satisfies ContinueToken)).toString('base64url');
+}
+
+function decodeContinue(token: string): ContinueToken {
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as ContinueToken;
+    if (parsed.v !== 'meta.k8s.io/v1' || !Number.isSafeInteger(parsed.rv) || typeof parsed.start !== 'string' || parsed.start.includes('..')) {
+      throw new Error('bad token');
+    }
+    return parsed;
+  } catch {
+    throw errors.badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+  }
+}
+
+const isEmpty = (value: unknown) => !Array.isArray(value) || value.length === 0;
+
+function withoutMetaAndStatus(object: ApiObject): unknown {
+  const { metadata: _m, status: _s, ...rest } = object;
+  return rest;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+

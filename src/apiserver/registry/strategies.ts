@@ -1,0 +1,135 @@
+// The strategy of each built-in resource: which have a status subresource, which
+// track generation, graceful deletion, TTLs, and the per-kind selectable fields
+// (upstream's GetAttrs / field label conversion functions).
+import type { ResourceDef } from '../../api/resources.ts';
+import type { ApiObject } from '../watch-cache.ts';
+import type { ServiceAllocator } from './service-allocator.ts';
+import { defaultStrategy, type Strategy } from './strategy.ts';
+
+const str = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+const get = (object: ApiObject, path: string): unknown =>
+  path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), object);
+
+/** Field selector values read straight from the object at the given paths. */
+const fields =
+  (...paths: string[]) =>
+  (object: ApiObject): Record<string, string> =>
+    Object.fromEntries(paths.map((path) => [path, str(get(object, path))]));
+
+const withStatus: Strategy = { ...defaultStrategy, hasStatus: true, tracksGeneration: true };
+
+/** Pods: status is a subresource; a pod on a node waits for its kubelet (grace period) before it goes. */
+const pods: Strategy = {
+  ...defaultStrategy,
+  hasStatus: true,
+  returnDeletedObject: true,
+  prepareForCreate(object) {
+    object.status = { phase: 'Pending', qosClass: 'BestEffort' };
+  },
+  gracePeriodSeconds(object, requested) {
+    const spec = (object.spec ?? {}) as Record<string, unknown>;
+    // Unscheduled pods and pods that already finished go at once, as upstream.
+    const phase = get(object, 'status.phase');
+    if (!spec.nodeName || phase === 'Succeeded' || phase === 'Failed') return 0;
+    return requested ?? Number(spec.terminationGracePeriodSeconds ?? 30);
+  },
+  selectableFields(object) {
+    const podIPs = get(object, 'status.podIPs');
+    return {
+      ...fields('spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'status.phase', 'status.podIP', 'status.nominatedNodeName')(object),
+      'spec.hostNetwork': String(get(object, 'spec.hostNetwork') === true),
+      'status.podIPs': Array.isArray(podIPs) ? podIPs.map((ip) => str((ip as { ip?: string }).ip)).join(',') : '',
+    };
+  },
+};
+
+const namespaces: Strategy = {
+  ...defaultStrategy,
+  hasStatus: true,
+  returnDeletedObject: true,
+  prepareForCreate(object) {
+    object.spec = { finalizers: ['kubernetes'] };
+    object.status = { phase: 'Active' };
+  },
+  deletionPending(object) {
+    const finalizers = (object.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [];
+    if (finalizers.length === 0) return false;
+    object.status = { ...((object.status as object | undefined) ?? {}), phase: 'Terminating' };
+    return true;
+  },
+  selectableFields: fields('status.phase'),
+};
+
+const events: Strategy = {
+  ...defaultStrategy,
+  ttlSeconds: 3600,
+  selectableFields: fields(
+    'involvedObject.kind',
+    'involvedObject.namespace',
+    'involvedObject.name',
+    'involvedObject.uid',
+    'involvedObject.apiVersion',
+    'involvedObject.resourceVersion',
+    'involvedObject.fieldPath',
+    'reason',
+    'reportingComponent',
+    'source',
+    'type',
+  ),
+};
+
+/** Secrets: stringData is a write-only convenience, merged into data as upstream's conversion does. */
+const secrets: Strategy = {
+  ...defaultStrategy,
+  defaults(object) {
+    const stringData = object.stringData as Record<string, string> | undefined;
+    if (stringData && typeof stringData === 'object') {
+      const data = { ...((object.data as Record<string, string> | undefined) ?? {}) };
+      for (const [key, value] of Object.entries(stringData)) data[key] = Buffer.from(String(value)).toString('base64');
+      object.data = data;
+    }
+    delete object.stringData;
+    object.type ??= 'Opaque';
+  },
+  selectableFields: fields('type'),
+};
+
+const byResource: Record<string, Strategy> = {
+  '/pods': pods,
+  '/namespaces': namespaces,
+  '/nodes': { ...defaultStrategy, hasStatus: true, selectableFields: (o) => ({ 'spec.unschedulable': String(get(o, 'spec.unschedulable') === true) }) },
+  '/services': { ...defaultStrategy, hasStatus: true, selectableFields: fields('spec.clusterIP', 'spec.type') },
+  '/secrets': secrets,
+  '/events': events,
+  'events.k8s.io/events': events,
+  '/replicationcontrollers': { ...withStatus, selectableFields: (o) => ({ 'status.replicas': str(get(o, 'status.replicas') ?? 0) }) },
+  '/persistentvolumeclaims': { ...defaultStrategy, hasStatus: true },
+  '/persistentvolumes': { ...defaultStrategy, hasStatus: true },
+  '/resourcequotas': { ...defaultStrategy, hasStatus: true },
+  'apps/deployments': withStatus,
+  'apps/replicasets': { ...withStatus, selectableFields: (o) => ({ 'status.replicas': str(get(o, 'status.replicas') ?? 0) }) },
+  'apps/statefulsets': withStatus,
+  'apps/daemonsets': withStatus,
+  'batch/jobs': { ...withStatus, selectableFields: (o) => ({ 'status.successful': str(get(o, 'status.succeeded') ?? 0) }) },
+  'batch/cronjobs': withStatus,
+  'autoscaling/horizontalpodautoscalers': { ...defaultStrategy, hasStatus: true },
+  'networking.k8s.io/ingresses': withStatus,
+  'policy/poddisruptionbudgets': withStatus,
+  'certificates.k8s.io/certificatesigningrequests': { ...defaultStrategy, hasStatus: true },
+};
+
+export interface StrategyDeps {
+  readonly serviceAllocator: ServiceAllocator;
+}
+
+export function strategyFor(def: ResourceDef, deps: StrategyDeps): Strategy {
+  const key = `${def.group}/${def.plural}`;
+  if (key === '/services') {
+    return {
+      ...byResource[key],
+      allocate: (object, old) => deps.serviceAllocator.allocate(object, old),
+      release: (object) => deps.serviceAllocator.release(object),
+    };
+  }
+  return byResource[key] ?? defaultStrategy;
+}

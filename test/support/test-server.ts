@@ -1,0 +1,56 @@
+// Starts a real kubets API server in this process on a free port, with its own data
+// dir, certificates and kubeconfig, for tests that drive it with kubectl and clients.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeAdminKubeconfig } from '../../src/apiserver/certs/kubeconfig.ts';
+import { certificatesDir, ensureCertificates, type ClusterCertificates } from '../../src/apiserver/certs/pki.ts';
+import { ApiServer } from '../../src/apiserver/server.ts';
+import { openEtcdStore } from '../../src/storage/etcd/etcd-store.ts';
+import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store.ts';
+import type { Store } from '../../src/storage/store.ts';
+import { startEtcd, type EtcdServer } from './etcd-server.ts';
+import { Kubectl, type KubectlVersion } from './kubectl.ts';
+
+export interface TestServer {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly kubeconfig: string;
+  readonly certs: ClusterCertificates;
+  readonly server: ApiServer;
+  readonly kubectl: Kubectl;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: { backend?: 'sqlite' | 'etcd'; kubectlVersion?: KubectlVersion } = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kubets-test-server-'));
+  const certs = await ensureCertificates({ dir: certificatesDir(dataDir) });
+  let etcd: EtcdServer | undefined;
+  let store: Store;
+  if (options.backend === 'etcd') {
+    etcd = await startEtcd({ dataDirParent: dataDir });
+    store = await openEtcdStore({ endpoints: [etcd.endpoint] });
+  } else {
+    store = await openSqliteStore({ path: join(dataDir, 'db', 'state.db') });
+  }
+  const server = await ApiServer.start({
+    store,
+    tls: { caPem: certs.ca.certPem, certPem: certs.serving.certPem, keyPem: certs.serving.keyPem },
+    port: 0,
+  });
+  const kubeconfig = await writeAdminKubeconfig(dataDir, certs, server.url);
+  return {
+    url: server.url,
+    dataDir,
+    kubeconfig,
+    certs,
+    server,
+    kubectl: new Kubectl(kubeconfig, options.kubectlVersion),
+    async close() {
+      await server.close();
+      await store.close();
+      await etcd?.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
