@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major >= 24) {
+  // Cache compiled (and type-stripped) modules between runs: halves start-up time.
+  (await import('node:module')).enableCompileCache?.();
   await import('../src/cli/main.ts');
 } else {
   const local = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));

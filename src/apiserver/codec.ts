@@ -1,7 +1,7 @@
 // Ties request bodies to the schema registry: protobuf bodies decode by their kind's
 // schema, unknown fields are reported per fieldValidation, and every object is
 // normalized to what upstream's Go round trip would store.
-import { findUnknownFields, normalize, strictDecodingErrorMessage, NormalizeError } from '../api/normalize.ts';
+import { findStrictFieldErrors, findUnknownFields, normalize, strictDecodingErrorMessage, NormalizeError, type StrictFieldError } from '../api/normalize.ts';
 import { decodeObject } from '../api/protobuf.ts';
 import { getType, kindType } from '../api/schema/registry.ts';
 import { setProtobufDecoder } from './decode.ts';
@@ -30,21 +30,24 @@ export function fieldValidationOf(query: URLSearchParams): FieldValidation {
 
 /**
  * Checks an object against its kind's schema and returns it normalized, with the
- * warnings to send. Strict validation turns unknown fields into a 400, as upstream.
+ * warnings to send. Strict validation turns unknown (and, given the JSON text,
+ * duplicate) fields into a 400, as upstream.
  */
-export function admitSchema(object: ApiObject, fieldValidation: FieldValidation): { object: ApiObject; warnings: string[] } {
+export function admitSchema(object: ApiObject, fieldValidation: FieldValidation, jsonText?: string): { object: ApiObject; warnings: string[] } {
   const apiVersion = String(object.apiVersion);
   const kind = String(object.kind);
   const [group, version] = splitApiVersion(apiVersion);
   const type = kindType(group, version, kind);
   if (!type) return { object, warnings: [] };
-  const unknown = fieldValidation === 'Ignore' ? [] : findUnknownFields(type, object, getType);
-  if (unknown.length > 0 && fieldValidation === 'Strict') {
-    const message = strictDecodingErrorMessage(unknown.map((path) => ({ kind: 'unknown', path })));
-    throw errors.badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${message}`);
+  let problems: StrictFieldError[] = [];
+  if (fieldValidation !== 'Ignore') {
+    problems = jsonText !== undefined ? findStrictFieldErrors(type, jsonText, getType) : findUnknownFields(type, object, getType).map((path) => ({ kind: 'unknown', path }));
+  }
+  if (problems.length > 0 && fieldValidation === 'Strict') {
+    throw errors.badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${strictDecodingErrorMessage(problems)}`);
   }
   try {
-    return { object: normalize(type, object, getType) as ApiObject, warnings: unknown.map((path) => `unknown field "${path}"`) };
+    return { object: normalize(type, object, getType) as ApiObject, warnings: problems.map((p) => `${p.kind} field "${p.path}"`) };
   } catch (error) {
     if (error instanceof NormalizeError) throw errors.badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${error.message}`);
     throw error;

@@ -31,6 +31,12 @@ export interface ApiServerOptions {
   /** 0 picks a free port. */
   readonly port?: number;
   readonly clock?: Clock;
+  /** Events kept per resource for watches that resume (default 2000). */
+  readonly watchCacheCapacity?: number;
+  /** Bookmark period for watches that allow them (default 60 s, as upstream). */
+  readonly bookmarkIntervalMs?: number;
+  /** History older than this is compacted away (default 5 minutes, as upstream); 0 keeps it all. */
+  readonly compactionIntervalMs?: number;
 }
 
 /** The namespaces every cluster starts with. */
@@ -55,7 +61,7 @@ export class ApiServer {
     this.watchCache = watchCache;
     this.serviceAllocator = serviceAllocator;
     const stopping = new Promise<void>((resolve) => (this.signalStop = resolve));
-    this.context = { registries, clock, stopping };
+    this.context = { registries, clock, stopping, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000 };
     this.authenticator = createAuthenticator(options.tokens);
     this.tokens = options.tokens;
     this.namespaceFinalizer = new NamespaceFinalizer(registries.values());
@@ -74,7 +80,7 @@ export class ApiServer {
     const clock = options.clock ?? realClock;
     installProtobufDecoding();
     const prefixes = [...new Set(resources.map((r) => GenericRegistry.prefixOf(r)))];
-    const watchCache = new WatchCache(options.store, prefixes);
+    const watchCache = new WatchCache(options.store, prefixes, { capacity: options.watchCacheCapacity ?? 2000 });
     await watchCache.start();
     const registries = new Map<string, GenericRegistry>();
     const serviceAllocator = new ServiceAllocator(options.store);
@@ -85,6 +91,7 @@ export class ApiServer {
     const server = new ApiServer(options, watchCache, registries, clock, serviceAllocator);
     await server.bootstrap();
     await server.namespaceFinalizer.start();
+    server.startCompaction(options.store, options.compactionIntervalMs ?? 5 * 60_000);
     await server.listen(options.bindAddress ?? '127.0.0.1', options.port ?? 6443);
     return server;
   }
@@ -132,6 +139,25 @@ export class ApiServer {
       .catch(ignoreExisting);
   }
 
+  /**
+   * Every interval, compacts the store up to the revision seen one interval earlier, so
+   * history (and continue tokens) stay valid for at least that long, as upstream.
+   */
+  private startCompaction(store: Store, intervalMs: number): void {
+    if (intervalMs <= 0) return;
+    let previous = 0;
+    this.compactionTimer = setInterval(() => {
+      void (async () => {
+        const current = await store.currentRevision();
+        if (previous > 0) await store.compact(previous).catch(() => undefined);
+        previous = current;
+      })();
+    }, intervalMs);
+    this.compactionTimer.unref();
+  }
+
+  private compactionTimer: NodeJS.Timeout | undefined;
+
   /** Ends every watch on a resource with 410 Expired, as a watch cache re-initialization does. */
   expireWatches(group: string, resource: string): void {
     const registry = this.context.registries.get(registryKey(group, resource));
@@ -145,6 +171,7 @@ export class ApiServer {
     this.stopping = true;
     this.signalStop();
     this.namespaceFinalizer.stop();
+    clearInterval(this.compactionTimer);
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     if (this.inFlight > 0) await new Promise<void>((resolve) => (this.drained = resolve));
     this.watchCache.close();

@@ -92,6 +92,12 @@ export const errors = {
   gone: (message: string) => new ApiError(410, 'Gone', message),
   tooManyRequests: (message: string, retryAfterSeconds = 1) => new ApiError(429, 'TooManyRequests', message, { retryAfterSeconds }),
   timeout: (message: string) => new ApiError(504, 'Timeout', message),
+  /** A read at a revision the server has not reached: clients retry after a second. */
+  tooLargeResourceVersion: (revision: number, current: number) =>
+    new ApiError(504, 'Timeout', `Too large resource version: ${revision}, current: ${current}`, {
+      causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+      retryAfterSeconds: 1,
+    }),
   internal: (message: string) => new ApiError(500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ message }] }),
   serviceUnavailable: (message: string) => new ApiError(503, 'ServiceUnavailable', message),
   pathNotFound: () => new ApiError(404, 'NotFound', 'the server could not find the requested resource', {}),

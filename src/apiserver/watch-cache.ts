@@ -161,14 +161,14 @@ export class WatchCache {
     return cache;
   }
 
-  /** Resolves once the caches have seen every write up to `revision`. */
-  waitFor(revision: number, timeoutMs = 10_000): Promise<void> {
+  /** Resolves once the caches have seen every write up to `revision` (upstream waits 3 s, then 504). */
+  waitFor(revision: number, timeoutMs = 3000): Promise<void> {
     if (this.failure) return Promise.reject(errors.serviceUnavailable(`watch cache stopped: ${this.failure.message}`));
     if (this.revisionNow >= revision) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w.resolve !== done);
-        reject(errors.timeout(`Too large resource version: ${revision}, current: ${this.revisionNow}`));
+        reject(errors.tooLargeResourceVersion(revision, this.revisionNow));
       }, timeoutMs);
       const done = () => {
         clearTimeout(timer);

@@ -1,7 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { gitVersion, kubernetesVersion, kubetsVersion } from '../version.ts';
-import { runKubeconfig } from './kubeconfig.ts';
-import { defaultDataDir, runServer, type ServerOptions } from './up.ts';
+import type { ServerOptions } from './up.ts';
+
+// Command modules load on use, so `kubets version` does not load the server.
+const runServer = async (options: ServerOptions) => (await import('./up.ts')).runServer(options);
 
 interface Command {
   readonly summary: string;
@@ -54,12 +56,14 @@ const commands: Record<string, Command> = {
     summary: "Print the admin kubeconfig, or merge it into ~/.kube/config with --merge",
     usage: 'kubets kubeconfig [--data-dir DIR] [--merge] [--server https://HOST:PORT]',
     options: { 'data-dir': { type: 'string' }, merge: { type: 'boolean' }, server: { type: 'string' } },
-    run: (values) =>
-      runKubeconfig({
+    run: async (values) => {
+      const [{ runKubeconfig }, { defaultDataDir }] = await Promise.all([import('./kubeconfig.ts'), import('./up.ts')]);
+      return runKubeconfig({
         dataDir: (values['data-dir'] as string | undefined) ?? defaultDataDir(),
         merge: values.merge === true,
         ...(typeof values.server === 'string' ? { server: values.server } : {}),
-      }),
+      });
+    },
   },
   version: {
     summary: 'Print the kubets version and the Kubernetes version it implements',

@@ -34,6 +34,11 @@ function progress(startedAt: number, message: string): void {
  */
 export async function runServer(options: ServerOptions): Promise<number> {
   const startedAt = performance.now();
+  // Listen for signals first, so a stop during start-up still shuts down cleanly.
+  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
   const dataDir = options.dataDir ?? defaultDataDir();
   const config = { dataDir, endpoint: options.endpoint };
   progress(startedAt, `kubets ${gitVersion}, data dir ${dataDir}`);
@@ -74,10 +79,7 @@ export async function runServer(options: ServerOptions): Promise<number> {
   progress(startedAt, `API server ready at ${server.url}`);
   progress(startedAt, `kubeconfig: ${kubeconfig} (kubectl --kubeconfig ${kubeconfig} get ns, or kubets kubeconfig --merge)`);
 
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  const signal = await stopSignal;
   progress(startedAt, `${signal}: shutting down`);
   await server.close();
   await store.close();

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { StoreError } from './errors.ts';
-import { openEtcdStore } from './etcd/etcd-store.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
 import type { Store } from './store.ts';
 
@@ -25,6 +24,8 @@ export async function openStore(config: DatastoreConfig): Promise<Store> {
   if (match?.[1] === 'sqlite' && match[2]) return openSqliteStore({ path: match[2] });
   if (match?.[1] === 'etcd' && match[2]) {
     const endpoints = match[2].split(',').map((hostPort) => `http://${hostPort.trim()}`);
+    // Loaded only when asked for: the etcd client (gRPC) takes a quarter second to load.
+    const { openEtcdStore } = await import('./etcd/etcd-store.ts');
     return openEtcdStore({ endpoints });
   }
   throw new StoreError('invalidArgument', `unsupported datastore endpoint "${endpoint}": use etcd://HOST:PORT[,HOST:PORT...] or sqlite:///PATH`);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeAdminKubeconfig } from '../../src/apiserver/certs/kubeconfig.ts';
 import { certificatesDir, ensureCertificates, type ClusterCertificates } from '../../src/apiserver/certs/pki.ts';
-import { ApiServer } from '../../src/apiserver/server.ts';
+import { ApiServer, type ApiServerOptions } from '../../src/apiserver/server.ts';
 import { openEtcdStore } from '../../src/storage/etcd/etcd-store.ts';
 import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/storage/store.ts';
@@ -22,7 +22,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { backend?: 'sqlite' | 'etcd'; kubectlVersion?: KubectlVersion } = {}): Promise<TestServer> {
+export interface TestServerOptions extends Partial<Pick<ApiServerOptions, 'watchCacheCapacity' | 'bookmarkIntervalMs' | 'compactionIntervalMs'>> {
+  readonly backend?: 'sqlite' | 'etcd';
+  readonly kubectlVersion?: KubectlVersion;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kubets-test-server-'));
   const certs = await ensureCertificates({ dir: certificatesDir(dataDir) });
   let etcd: EtcdServer | undefined;
@@ -37,6 +42,9 @@ export async function startTestServer(options: { backend?: 'sqlite' | 'etcd'; ku
     store,
     tls: { caPem: certs.ca.certPem, certPem: certs.serving.certPem, keyPem: certs.serving.keyPem },
     port: 0,
+    ...(options.watchCacheCapacity ? { watchCacheCapacity: options.watchCacheCapacity } : {}),
+    ...(options.bookmarkIntervalMs ? { bookmarkIntervalMs: options.bookmarkIntervalMs } : {}),
+    ...(options.compactionIntervalMs !== undefined ? { compactionIntervalMs: options.compactionIntervalMs } : {}),
   });
   const kubeconfig = await writeAdminKubeconfig(dataDir, certs, server.url);
   return {

@@ -19,6 +19,8 @@ export interface HandlerContext {
   readonly clock: Clock;
   /** Resolves when shutdown begins, so watches end cleanly. */
   readonly stopping: Promise<void>;
+  /** How often watches that allow bookmarks get one. */
+  readonly bookmarkIntervalMs: number;
 }
 
 export const registryKey = (group: string, plural: string) => `${group}/${plural}`;
@@ -42,8 +44,8 @@ export async function handleResource(ctx: HandlerContext, info: ResourceRequest,
   const dryRun = query.getAll('dryRun').includes('All');
   const view = (object: ApiObject) => forVersion(object, apiVersion);
   /** Schema checks and Go-style normalization of an incoming object, with warnings sent along. */
-  const admit = (object: ApiObject) => {
-    const admitted = admitSchema(object, fieldValidationOf(query));
+  const admit = (object: ApiObject, jsonText?: string) => {
+    const admitted = admitSchema(object, fieldValidationOf(query), jsonText);
     addWarnings(res, admitted.warnings);
     return admitted.object;
   };
@@ -79,7 +81,8 @@ export async function handleResource(ctx: HandlerContext, info: ResourceRequest,
       return serveWatch(ctx, registry, { namespace, filter, query, req, res, view, def, apiVersion });
     }
     case 'create': {
-      const object = admit(expectObject(await readObjectBody(req), { apiVersion, kind: def.kind }));
+      const body = await readObjectBody(req);
+      const object = admit(expectObject(body.value, { apiVersion, kind: def.kind }), body.jsonText);
       checkNamespace(object, namespace, def);
       if (!object.metadata.name && !object.metadata.generateName) {
         throw errors.invalid(def.group, def.kind, '', [
@@ -90,7 +93,8 @@ export async function handleResource(ctx: HandlerContext, info: ResourceRequest,
       return respondObject(ctx, req, res, def, view(created), query, 201);
     }
     case 'update': {
-      const object = admit(expectObject(await readObjectBody(req), { apiVersion, kind: def.kind }));
+      const body = await readObjectBody(req);
+      const object = admit(expectObject(body.value, { apiVersion, kind: def.kind }), body.jsonText);
       checkNamespace(object, namespace, def);
       const { object: updated, created } = await registry.update(namespace, info.name, () => toStorage(object, def), { dryRun, subresource });
       return respondObject(ctx, req, res, def, view(updated), query, created ? 201 : 200);
@@ -135,8 +139,12 @@ export async function handleResource(ctx: HandlerContext, info: ResourceRequest,
   }
 }
 
-async function readObjectBody(req: Request): Promise<unknown> {
-  return decodeBody(await readBody(req), mediaType(req));
+/** The decoded body, and its text when it is JSON (for the duplicate-field check). */
+async function readObjectBody(req: Request): Promise<{ value: unknown; jsonText?: string }> {
+  const raw = await readBody(req);
+  const type = mediaType(req);
+  const value = decodeBody(raw, type);
+  return type === '' || type === 'application/json' ? { value, jsonText: raw.toString('utf8') } : { value };
 }
 
 function applyPatch(type: string, current: ApiObject, patch: unknown): unknown {

@@ -21,7 +21,6 @@ export interface WatchRequest {
 
 /** Watches end after a random time between 30 and 60 minutes unless the client asks otherwise, as upstream. */
 const defaultTimeoutSeconds = () => 1800 + Math.floor(Math.random() * 1800);
-export const bookmarkIntervalMs = 60_000;
 
 export async function serveWatch(ctx: HandlerContext, registry: GenericRegistry, request: WatchRequest): Promise<void> {
   const { req, res, query, def } = request;
@@ -83,8 +82,8 @@ export async function serveWatch(ctx: HandlerContext, registry: GenericRegistry,
   if (query.get('allowWatchBookmarks') === 'true') {
     const bookmark = () => {
       write('BOOKMARK', { kind: def.kind, apiVersion, metadata: { resourceVersion: registry.cacheRevision() } });
-      timers.push(setTimeout(bookmark, bookmarkIntervalMs));
+      timers.push(setTimeout(bookmark, ctx.bookmarkIntervalMs));
     };
-    timers.push(setTimeout(bookmark, bookmarkIntervalMs));
+    timers.push(setTimeout(bookmark, ctx.bookmarkIntervalMs));
   }
 }

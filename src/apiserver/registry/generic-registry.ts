@@ -230,6 +230,8 @@ export class GenericRegistry {
       if (await this.store.get(this.key(namespace, name))) throw errors.alreadyExists(this.groupResource, name);
       return object;
     }
+    // An existing object is reported as such, not as a clash of what it holds.
+    if (this.strategy.allocate && (await this.store.get(this.key(namespace, name)))) throw errors.alreadyExists(this.groupResource, name);
     const rollback = this.strategy.allocate ? await this.strategy.allocate(object, undefined) : undefined;
     try {
       this.validate(object, this.strategy.validate?.(object));
