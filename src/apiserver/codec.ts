@@ -2,20 +2,17 @@
 // schema, unknown fields are reported per fieldValidation, and every object is
 // normalized to what upstream's Go round trip would store.
 import { findStrictFieldErrors, findUnknownFields, normalize, strictDecodingErrorMessage, NormalizeError, type StrictFieldError } from '../api/normalize.ts';
+import { parseApiVersion } from '../api/conversion/index.ts';
+import { applyDefaults } from '../api/defaults/index.ts';
 import { decodeObject } from '../api/protobuf.ts';
 import { getType, kindType } from '../api/schema/registry.ts';
 import { setProtobufDecoder } from './decode.ts';
 import { errors } from './status.ts';
 import type { ApiObject } from './watch-cache.ts';
 
-const splitApiVersion = (apiVersion: string): [string, string] => {
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? ['', apiVersion] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
-};
-
 /** Lets the body decoder read Kubernetes protobuf (kubectl 1.32+ typed clients send it). */
 export function installProtobufDecoding(): void {
-  setProtobufDecoder((body) => decodeObject(body, (apiVersion, kind) => kindType(...splitApiVersion(apiVersion), kind), getType).object);
+  setProtobufDecoder((body) => decodeObject(body, (apiVersion, kind) => kindType(parseApiVersion(apiVersion).group, parseApiVersion(apiVersion).version, kind), getType).object);
 }
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
@@ -36,7 +33,7 @@ export function fieldValidationOf(query: URLSearchParams): FieldValidation {
 export function admitSchema(object: ApiObject, fieldValidation: FieldValidation, jsonText?: string): { object: ApiObject; warnings: string[] } {
   const apiVersion = String(object.apiVersion);
   const kind = String(object.kind);
-  const [group, version] = splitApiVersion(apiVersion);
+  const { group, version } = parseApiVersion(apiVersion);
   const type = kindType(group, version, kind);
   if (!type) return { object, warnings: [] };
   let problems: StrictFieldError[] = [];
@@ -47,7 +44,10 @@ export function admitSchema(object: ApiObject, fieldValidation: FieldValidation,
     throw errors.badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${strictDecodingErrorMessage(problems)}`);
   }
   try {
-    return { object: normalize(type, object, getType) as ApiObject, warnings: problems.map((p) => `${p.kind} field "${p.path}"`) };
+    const normalized = normalize(type, object, getType) as ApiObject;
+    // Upstream defaults objects in the version they were sent in, as part of decoding.
+    applyDefaults(group, version, kind, normalized);
+    return { object: normalized, warnings: problems.map((p) => `${p.kind} field "${p.path}"`) };
   } catch (error) {
     if (error instanceof NormalizeError) throw errors.badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${error.message}`);
     throw error;

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
-describe('kubectl commands against kubets', { timeout: 300_000 }, () => {
+const backends = (process.env.KUBETS_E2E_BACKENDS ?? 'sqlite,etcd').split(',') as Array<'sqlite' | 'etcd'>;
+
+for (const backend of backends) describe(`kubectl commands against kubets (${backend})`, { timeout: 300_000 }, () => {
   let cluster: TestServer;
   const files = mkdtempSync(join(tmpdir(), 'kubets-e2e-commands-'));
   const file = (name: string, text: string) => {
@@ -18,7 +20,7 @@ describe('kubectl commands against kubets', { timeout: 300_000 }, () => {
   };
 
   before(async () => {
-    cluster = await startTestServer();
+    cluster = await startTestServer({ backend });
     await cluster.kubectl.ok(['create', 'namespace', 'shop']);
   });
   after(async () => {
@@ -111,6 +113,27 @@ count: 1
     assert.match(out, /^Name:\s+web\nNamespace:\s+shop\n/);
     assert.match(out, /Events:\n\s+Type\s+Reason\s+Age\s+From\s+Message\n/);
     assert.match(out, /Normal\s+Tested\s+\S+\s+e2e\s+described with events/);
+  });
+
+  it('serves an HPA in autoscaling/v2 and v1, converting between them', async () => {
+    assert.equal(
+      await cluster.kubectl.ok(['-n', 'shop', 'autoscale', 'deployment', 'web', '--min=2', '--max=6', '--cpu-percent=80']),
+      'horizontalpodautoscaler.autoscaling/web autoscaled\n',
+    );
+    const v1 = JSON.parse(await cluster.kubectl.ok(['-n', 'shop', 'get', 'horizontalpodautoscalers.v1.autoscaling', 'web', '-o', 'json'])) as { apiVersion: string; spec: Record<string, unknown> };
+    assert.equal(v1.apiVersion, 'autoscaling/v1');
+    assert.deepEqual([v1.spec.minReplicas, v1.spec.maxReplicas, v1.spec.targetCPUUtilizationPercentage], [2, 6, 80]);
+    const v2 = JSON.parse(await cluster.kubectl.ok(['-n', 'shop', 'get', 'horizontalpodautoscalers.v2.autoscaling', 'web', '-o', 'json'])) as { spec: { metrics: unknown[] } };
+    assert.deepEqual(v2.spec.metrics, [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }]);
+    const table = await cluster.kubectl.ok(['-n', 'shop', 'get', 'hpa']);
+    assert.match(table, /^NAME\s+REFERENCE\s+TARGETS\s+MINPODS\s+MAXPODS\s+REPLICAS\s+AGE\nweb\s+Deployment\/web\s+cpu: <unknown>\/80%\s+2\s+6\s+0\s+/);
+  });
+
+  it('serves core Events as events.k8s.io/v1 too', async () => {
+    const events = JSON.parse(await cluster.kubectl.ok(['-n', 'shop', 'get', 'events.v1.events.k8s.io', '-o', 'json'])) as { items: Array<{ apiVersion: string; note: string; regarding: { name: string } }> };
+    const tested = events.items.find((e) => e.note === 'described with events');
+    assert.ok(tested, JSON.stringify(events.items));
+    assert.equal(tested.regarding.name, 'web');
   });
 
   it('answers cluster-info and config view', async () => {

@@ -22,7 +22,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export interface TestServerOptions extends Partial<Pick<ApiServerOptions, 'watchCacheCapacity' | 'bookmarkIntervalMs' | 'compactionIntervalMs'>> {
+export interface TestServerOptions extends Partial<Pick<ApiServerOptions, 'watchCacheCapacity' | 'bookmarkIntervalMs' | 'compactionIntervalMs' | 'tokens'>> {
   readonly backend?: 'sqlite' | 'etcd';
   readonly kubectlVersion?: KubectlVersion;
 }
@@ -45,6 +45,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.watchCacheCapacity ? { watchCacheCapacity: options.watchCacheCapacity } : {}),
     ...(options.bookmarkIntervalMs ? { bookmarkIntervalMs: options.bookmarkIntervalMs } : {}),
     ...(options.compactionIntervalMs !== undefined ? { compactionIntervalMs: options.compactionIntervalMs } : {}),
+    ...(options.tokens ? { tokens: options.tokens } : {}),
   });
   const kubeconfig = await writeAdminKubeconfig(dataDir, certs, server.url);
   return {

@@ -2,6 +2,7 @@
 // delete, deletecollection, on the main resource and its status subresource.
 import type { Clock } from '../../apimachinery/clock.ts';
 import { applyMergePatch } from '../../apimachinery/patch/merge-patch.ts';
+import { convert, storageVersionOf } from '../../api/conversion/index.ts';
 import { groupVersion, type ResourceDef } from '../../api/resources.ts';
 import { buildTable, tableFor } from '../../api/tables/index.ts';
 import { admitSchema, fieldValidationOf } from '../codec.ts';
@@ -156,15 +157,15 @@ function applyPatch(type: string, current: ApiObject, patch: unknown): unknown {
   }
 }
 
-/** The object as the requested version shows it (conversion joins here as versions diverge). */
+/** The object as the requested version shows it. */
 function forVersion(object: ApiObject, apiVersion: string): ApiObject {
-  return object.apiVersion === apiVersion ? object : { ...object, apiVersion };
+  return object.apiVersion === apiVersion ? object : (convert(object, apiVersion) as ApiObject);
 }
 
-/** The object in its storage version. */
+/** The object in its storage version (core v1 for events.k8s.io Events, v2 for every HPA). */
 function toStorage(object: ApiObject, def: ResourceDef): ApiObject {
-  object.apiVersion = groupVersion(def.group, def.storageVersion);
-  return object;
+  const storage = storageVersionOf(def.group, def.kind).apiVersion;
+  return object.apiVersion === storage ? object : (convert(object, storage) as ApiObject);
 }
 
 function checkNamespace(object: ApiObject, namespace: string, def: ResourceDef): void {

@@ -2,6 +2,8 @@
 // watch for any resource, with the resource's Strategy deciding what is particular.
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../apimachinery/clock.ts';
+import { applyDefaults } from '../../api/defaults/index.ts';
+import { parseApiVersion } from '../../api/conversion/index.ts';
 import type { ResourceDef } from '../../api/resources.ts';
 import { isStoreError } from '../../storage/errors.ts';
 import { guaranteedUpdate } from '../../storage/guaranteed-update.ts';
@@ -222,7 +224,7 @@ export class GenericRegistry {
     delete metadata.selfLink;
     if (this.strategy.tracksGeneration) metadata.generation = 1;
     else delete metadata.generation;
-    this.strategy.defaults?.(object);
+    this.defaults(object);
     this.strategy.prepareForCreate?.(object);
     const name = String(metadata.name ?? '');
     if (options.dryRun) {
@@ -309,7 +311,7 @@ export class GenericRegistry {
     metadata.creationTimestamp = this.timestamp();
     delete metadata.resourceVersion;
     if (this.strategy.tracksGeneration) metadata.generation = 1;
-    this.strategy.defaults?.(object);
+    this.defaults(object);
     this.strategy.prepareForCreate?.(object);
     this.validate(object, this.strategy.validate?.(object));
     return options.dryRun ? undefined : encodeForStorage(object);
@@ -336,7 +338,7 @@ export class GenericRegistry {
     }
     delete next.metadata.resourceVersion;
     delete next.metadata.selfLink;
-    this.strategy.defaults?.(next);
+    this.defaults(next);
     if (subresource === 'finalize') {
       // The finalize subresource changes spec.finalizers and nothing else.
       const finalizers = (next.spec as { finalizers?: unknown } | undefined)?.finalizers;
@@ -430,6 +432,13 @@ export class GenericRegistry {
 
   private validate(object: ApiObject, causes: ReturnType<NonNullable<Strategy['validate']>> | undefined): void {
     if (causes && causes.length > 0) throw errors.invalid(this.def.group, this.def.kind, String(object.metadata.name ?? ''), causes);
+  }
+
+  /** Upstream's defaults for the storage version, then the strategy's own. */
+  private defaults(object: ApiObject): void {
+    const { group, version } = parseApiVersion(String(object.apiVersion));
+    applyDefaults(group, version, String(object.kind), object);
+    this.strategy.defaults?.(object);
   }
 
   private writeOptions() {
