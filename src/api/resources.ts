@@ -133,12 +133,13 @@ export const resources: readonly ResourceDef[] = [
       storagePrefix: 'services/specs',
     },
   ]),
+  // apps/v1beta1 and v1beta2 are served again for the seed tutorials' manifests.
   ...group('apps', ['v1'], [
-    { kind: 'ControllerRevision', plural: 'controllerrevisions' },
-    { kind: 'DaemonSet', plural: 'daemonsets', short: ['ds'], all: true, sub: withStatus },
-    { kind: 'Deployment', plural: 'deployments', short: ['deploy'], all: true, sub: withScaleAndStatus },
-    { kind: 'ReplicaSet', plural: 'replicasets', short: ['rs'], all: true, sub: withScaleAndStatus },
-    { kind: 'StatefulSet', plural: 'statefulsets', short: ['sts'], all: true, sub: withScaleAndStatus },
+    { kind: 'ControllerRevision', plural: 'controllerrevisions', versions: ['v1', 'v1beta2', 'v1beta1'] },
+    { kind: 'DaemonSet', plural: 'daemonsets', short: ['ds'], all: true, sub: withStatus, versions: ['v1', 'v1beta2'] },
+    { kind: 'Deployment', plural: 'deployments', short: ['deploy'], all: true, sub: withScaleAndStatus, versions: ['v1', 'v1beta2', 'v1beta1'] },
+    { kind: 'ReplicaSet', plural: 'replicasets', short: ['rs'], all: true, sub: withScaleAndStatus, versions: ['v1', 'v1beta2'] },
+    { kind: 'StatefulSet', plural: 'statefulsets', short: ['sts'], all: true, sub: withScaleAndStatus, versions: ['v1', 'v1beta2', 'v1beta1'] },
   ]),
   ...group('authentication.k8s.io', ['v1'], [
     { kind: 'SelfSubjectReview', plural: 'selfsubjectreviews', namespaced: false, verbs: ['create'] },
@@ -152,7 +153,7 @@ export const resources: readonly ResourceDef[] = [
   ]),
   ...group('autoscaling', ['v2', 'v1'], [{ kind: 'HorizontalPodAutoscaler', plural: 'horizontalpodautoscalers', short: ['hpa'], all: true, sub: withStatus }]),
   ...group('batch', ['v1'], [
-    { kind: 'CronJob', plural: 'cronjobs', short: ['cj'], all: true, sub: withStatus },
+    { kind: 'CronJob', plural: 'cronjobs', short: ['cj'], all: true, sub: withStatus, versions: ['v1', 'v1beta1'] },
     { kind: 'Job', plural: 'jobs', all: true, sub: withStatus },
   ]),
   ...group('certificates.k8s.io', ['v1'], [
@@ -167,6 +168,14 @@ export const resources: readonly ResourceDef[] = [
   ...group('coordination.k8s.io', ['v1'], [{ kind: 'Lease', plural: 'leases' }]),
   ...group('discovery.k8s.io', ['v1'], [{ kind: 'EndpointSlice', plural: 'endpointslices' }]),
   ...group('events.k8s.io', ['v1'], [{ kind: 'Event', plural: 'events', short: ['ev'], storageVersion: 'v1' }]),
+  // extensions/v1beta1, removed upstream in 1.16 and 1.22, shares storage with apps and networking.
+  ...group('extensions', ['v1beta1'], [
+    { kind: 'DaemonSet', plural: 'daemonsets', short: ['ds'], sub: withStatus },
+    { kind: 'Deployment', plural: 'deployments', short: ['deploy'], sub: withScaleAndStatus },
+    { kind: 'Ingress', plural: 'ingresses', short: ['ing'], sub: withStatus },
+    { kind: 'NetworkPolicy', plural: 'networkpolicies', short: ['netpol'] },
+    { kind: 'ReplicaSet', plural: 'replicasets', short: ['rs'], sub: withScaleAndStatus },
+  ]),
   ...group('networking.k8s.io', ['v1'], [
     { kind: 'IngressClass', plural: 'ingressclasses', namespaced: false },
     { kind: 'Ingress', plural: 'ingresses', short: ['ing'], sub: withStatus },
@@ -200,7 +209,38 @@ export const groupOrder: readonly string[] = [
   'scheduling.k8s.io',
   'coordination.k8s.io',
   'discovery.k8s.io',
+  'extensions',
 ];
+
+interface Deprecation {
+  readonly deprecatedIn: string;
+  readonly removedIn: string;
+  readonly replacement: string;
+}
+
+/** Versions upstream has removed that kubets serves again, with upstream's deprecation facts. */
+const deprecations: Record<string, Deprecation> = {
+  'extensions/v1beta1/DaemonSet': { deprecatedIn: '1.8', removedIn: '1.16', replacement: 'apps/v1 DaemonSet' },
+  'extensions/v1beta1/Deployment': { deprecatedIn: '1.8', removedIn: '1.16', replacement: 'apps/v1 Deployment' },
+  'extensions/v1beta1/ReplicaSet': { deprecatedIn: '1.8', removedIn: '1.16', replacement: 'apps/v1 ReplicaSet' },
+  'extensions/v1beta1/NetworkPolicy': { deprecatedIn: '1.9', removedIn: '1.16', replacement: 'networking.k8s.io/v1 NetworkPolicy' },
+  'extensions/v1beta1/Ingress': { deprecatedIn: '1.14', removedIn: '1.22', replacement: 'networking.k8s.io/v1 Ingress' },
+  'apps/v1beta1/Deployment': { deprecatedIn: '1.9', removedIn: '1.16', replacement: 'apps/v1 Deployment' },
+  'apps/v1beta1/StatefulSet': { deprecatedIn: '1.9', removedIn: '1.16', replacement: 'apps/v1 StatefulSet' },
+  'apps/v1beta1/ControllerRevision': { deprecatedIn: '1.9', removedIn: '1.16', replacement: 'apps/v1 ControllerRevision' },
+  'apps/v1beta2/DaemonSet': { deprecatedIn: '1.9', removedIn: '1.16', replacement: 'apps/v1 DaemonSet' },
+  'apps/v1beta2/Deployment': { deprecatedIn: '1.9', removedIn: '1.16', replacement: 'apps/v1 Deployment' },
+  'apps/v1beta2/ReplicaSet': { deprecatedIn: '1.9', removedIn: '1.16', replacement: 'apps/v1 ReplicaSet' },
+  'apps/v1beta2/StatefulSet': { deprecatedIn: '1.9', removedIn: '1.16', replacement: 'apps/v1 StatefulSet' },
+  'apps/v1beta2/ControllerRevision': { deprecatedIn: '1.9', removedIn: '1.16', replacement: 'apps/v1 ControllerRevision' },
+  'batch/v1beta1/CronJob': { deprecatedIn: '1.21', removedIn: '1.25', replacement: 'batch/v1 CronJob' },
+};
+
+/** Upstream's deprecation warning for a removed version, e.g. for extensions/v1beta1 Ingress. */
+export function deprecationWarning(group: string, version: string, kind: string): string | undefined {
+  const d = deprecations[`${group}/${version}/${kind}`];
+  return d && `${group}/${version} ${kind} is deprecated in v${d.deprecatedIn}+, unavailable in v${d.removedIn}+; use ${d.replacement}`;
+}
 
 const byGroupVersionPlural = new Map<string, ResourceDef>();
 for (const resource of resources) {

@@ -3,7 +3,7 @@
 import type { Clock } from '../../apimachinery/clock.ts';
 import { applyMergePatch } from '../../apimachinery/patch/merge-patch.ts';
 import { convert, storageVersionOf } from '../../api/conversion/index.ts';
-import { groupVersion, type ResourceDef } from '../../api/resources.ts';
+import { deprecationWarning, groupVersion, type ResourceDef } from '../../api/resources.ts';
 import { buildTable, tableFor } from '../../api/tables/index.ts';
 import { admitSchema, fieldValidationOf } from '../codec.ts';
 import { decodeBody, expectObject } from '../decode.ts';
@@ -42,6 +42,8 @@ export async function handleResource(ctx: HandlerContext, info: ResourceRequest,
     throw errors.pathNotFound();
   }
   const namespace = def.namespaced ? info.namespace : '';
+  const deprecation = deprecationWarning(def.group, info.version, def.kind);
+  if (deprecation) addWarnings(res, [deprecation]);
   const dryRun = query.getAll('dryRun').includes('All');
   const view = (object: ApiObject) => forVersion(object, apiVersion);
   /** Schema checks and Go-style normalization of an incoming object, with warnings sent along. */

@@ -1,6 +1,7 @@
 // The strategy of each built-in resource: which have a status subresource, which
 // track generation, graceful deletion, TTLs, and the per-kind selectable fields
 // (upstream's GetAttrs / field label conversion functions).
+import { parseApiVersion, storageVersionOf } from '../../api/conversion/index.ts';
 import type { ResourceDef } from '../../api/resources.ts';
 import type { ApiObject } from '../watch-cache.ts';
 import type { ServiceAllocator } from './service-allocator.ts';
@@ -101,7 +102,6 @@ const byResource: Record<string, Strategy> = {
   '/services': { ...defaultStrategy, hasStatus: true, selectableFields: fields('spec.clusterIP', 'spec.type') },
   '/secrets': secrets,
   '/events': events,
-  'events.k8s.io/events': events,
   '/replicationcontrollers': { ...withStatus, selectableFields: (o) => ({ 'status.replicas': str(get(o, 'status.replicas') ?? 0) }) },
   '/persistentvolumeclaims': { ...defaultStrategy, hasStatus: true },
   '/persistentvolumes': { ...defaultStrategy, hasStatus: true },
@@ -123,7 +123,8 @@ export interface StrategyDeps {
 }
 
 export function strategyFor(def: ResourceDef, deps: StrategyDeps): Strategy {
-  const key = `${def.group}/${def.plural}`;
+  // Behaviour follows the stored kind: extensions/v1beta1 Deployments act as apps/v1 ones.
+  const key = `${parseApiVersion(storageVersionOf(def.group, def.kind).apiVersion).group}/${def.plural}`;
   if (key === '/services') {
     return {
       ...byResource[key],
