@@ -8,11 +8,12 @@ import { buildTable, tableFor } from '../../api/tables/index.ts';
 import { admitSchema, fieldValidationOf } from '../codec.ts';
 import { decodeBody, expectObject } from '../decode.ts';
 import { addWarnings, mediaType, readBody, sendJson, successStatus, tableContentType, wantsTable, type Request, type Response } from '../http.ts';
-import type { GenericRegistry, ObjectFilter } from '../registry/generic-registry.ts';
+import { rfc3339, type GenericRegistry, type ObjectFilter } from '../registry/generic-registry.ts';
 import type { ResourceRequest } from '../request-info.ts';
 import { objectFilter } from '../selectors.ts';
 import { errors } from '../status.ts';
 import type { ApiObject } from '../watch-cache.ts';
+import { handleBinding, handleScale } from './subresources.ts';
 import { serveWatch } from './watch-handler.ts';
 
 export interface HandlerContext {
@@ -27,17 +28,24 @@ export interface HandlerContext {
 export const registryKey = (group: string, plural: string) => `${group}/${plural}`;
 
 export async function handleResource(ctx: HandlerContext, info: ResourceRequest, req: Request, res: Response, query: URLSearchParams): Promise<void> {
+  if (info.group === '' && info.resource === 'bindings' && info.verb === 'create') {
+    // The older form of a pod's binding subresource: POST namespaces/{ns}/bindings.
+    return handleBinding(ctx.registries.get(registryKey('', 'pods'))!, { ...info, name: '' }, info.namespace, req, res, () => rfc3339(ctx.clock.now()));
+  }
   const registry = ctx.registries.get(registryKey(info.group, info.resource));
   const def = registry?.def;
   if (!registry || !def || !def.versions.includes(info.version)) throw errors.pathNotFound();
   const apiVersion = groupVersion(def.group, info.version);
   const subresource = info.subresource;
   if (subresource && !def.subresources.some((s) => s.name === subresource)) throw errors.pathNotFound();
-  if (subresource && subresource !== 'status' && subresource !== 'finalize') {
+  if (subresource && !['status', 'finalize', 'scale', 'binding'].includes(subresource)) {
     throw errors.methodNotSupported(registry.groupResource, `${info.verb} on ${subresource}`);
   }
   const allowed = subresource ? def.subresources.find((s) => s.name === subresource)!.verbs : def.verbs;
   if (!allowed.includes(info.verb)) throw errors.methodNotSupported(registry.groupResource, info.verb);
+  const dryRunQuery = query.getAll('dryRun').includes('All');
+  if (subresource === 'scale') return handleScale(registry, info, info.namespace, req, res, dryRunQuery);
+  if (subresource === 'binding') return handleBinding(registry, info, info.namespace, req, res, () => rfc3339(ctx.clock.now()));
   if (def.namespaced && !info.namespace && ['create', 'get', 'update', 'patch', 'delete', 'deletecollection'].includes(info.verb)) {
     throw errors.pathNotFound();
   }

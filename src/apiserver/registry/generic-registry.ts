@@ -1,6 +1,7 @@
 // The generic registry (DESIGN.md, example 3): create, read, update, delete, list and
 // watch for any resource, with the resource's Strategy deciding what is particular.
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { Clock } from '../../apimachinery/clock.ts';
 import { applyDefaults } from '../../api/defaults/index.ts';
 import { parseApiVersion } from '../../api/conversion/index.ts';
@@ -276,7 +277,8 @@ export class GenericRegistry {
           await rollback?.();
           rollback = undefined;
           if (this.strategy.allocate && !options.dryRun && !options.subresource) rollback = await this.strategy.allocate(next, current);
-          this.validate(next, this.strategy.validateUpdate?.(next, current) ?? this.strategy.validate?.(next));
+          // A binding is checked by its own handler: it may set what pod updates may not.
+          if (options.subresource !== 'binding') this.validate(next, this.strategy.validateUpdate?.(next, current) ?? this.strategy.validate?.(next));
           if (next.metadata.deletionTimestamp && isEmpty(next.metadata.finalizers) && !this.strategy.deletionPending?.(next)) {
             throw new DeleteInstead(currentKv!);
           }
@@ -346,17 +348,21 @@ export class GenericRegistry {
       Object.assign(next, structuredClone(current), { spec: { ...(current.spec as object | undefined), finalizers } });
       delete next.metadata.resourceVersion;
     } else if (subresource === 'status') {
-      // The status endpoint changes status only (and metadata such as labels, as upstream allows).
-      for (const field of Object.keys(next)) if (field !== 'status' && field !== 'metadata' && field !== 'apiVersion' && field !== 'kind') delete next[field];
-      for (const field of Object.keys(current)) if (field !== 'status' && field !== 'metadata') next[field] = current[field];
-    } else {
+      // The status endpoint changes status only (and metadata such as labels, as upstream allows);
+      // the rest is the stored object, in its order.
+      const { metadata, status } = next;
+      for (const field of Object.keys(next)) delete next[field];
+      Object.assign(next, structuredClone(current), { metadata });
+      if (status === undefined) delete next.status;
+      else next.status = status;
+    } else if (subresource !== 'binding') {
       if (this.strategy.hasStatus) {
         if (current.status === undefined) delete next.status;
         else next.status = current.status;
       }
       this.strategy.prepareForUpdate?.(next, current);
     }
-    if (this.strategy.tracksGeneration && !sameJson(withoutMetaAndStatus(next), withoutMetaAndStatus(current))) {
+    if (this.strategy.tracksGeneration && !isDeepStrictEqual(withoutMetaAndStatus(next), withoutMetaAndStatus(current))) {
       next.metadata.generation = Number(current.metadata.generation ?? 0) + 1;
     }
   }
@@ -401,7 +407,7 @@ export class GenericRegistry {
     const grace = this.strategy.gracePeriodSeconds?.(current, options.gracePeriodSeconds) ?? 0;
     const waits = this.strategy.deletionPending?.(next) ?? false;
     if (finalizers.size === 0 && grace === 0 && !waits) return undefined;
-    if (metadata.deletionTimestamp && sameJson([...finalizers], metadata.finalizers ?? []) && grace >= Number(metadata.deletionGracePeriodSeconds ?? 0)) {
+    if (metadata.deletionTimestamp && isDeepStrictEqual([...finalizers], metadata.finalizers ?? []) && grace >= Number(metadata.deletionGracePeriodSeconds ?? 0)) {
       return next; // already pending; a longer grace period never extends it
     }
     metadata.finalizers = finalizers.size > 0 ? [...finalizers] : undefined;
@@ -504,7 +510,4 @@ function withoutMetaAndStatus(object: ApiObject): unknown {
   return rest;
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 

@@ -1,0 +1,73 @@
+// Subresources: scale (kubectl scale with --current-replicas, as in the seeds),
+// status, binding, and dry runs that store nothing.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ApiClient } from '../support/api-client.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+describe('subresources and dry run', { timeout: 120_000 }, () => {
+  let cluster: TestServer;
+  let api: ApiClient;
+
+  before(async () => {
+    cluster = await startTestServer();
+    api = new ApiClient(cluster);
+    await cluster.kubectl.ok(['create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=2']);
+  });
+  after(async () => {
+    await cluster?.close();
+  });
+
+  it('scales with kubectl scale, honouring --current-replicas', async () => {
+    assert.equal(await cluster.kubectl.ok(['scale', 'deployment', 'web', '--replicas=3']), 'deployment.apps/web scaled\n');
+    assert.equal(await cluster.kubectl.ok(['scale', 'deployment', 'web', '--current-replicas=3', '--replicas=5']), 'deployment.apps/web scaled\n');
+    const refused = await cluster.kubectl.run(['scale', 'deployment', 'web', '--current-replicas=2', '--replicas=1']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /Expected replicas to be 2, was 5/);
+    const deployment = JSON.parse(await cluster.kubectl.ok(['get', 'deploy', 'web', '-o', 'json'])) as { spec: { replicas: number }; metadata: { generation: number } };
+    assert.equal(deployment.spec.replicas, 5);
+    assert.equal(deployment.metadata.generation, 3, 'each scale changes the spec, so the generation');
+    const scale = (await api.send('GET', '/apis/apps/v1/namespaces/default/deployments/web/scale')).body;
+    assert.deepEqual([scale.kind, scale.apiVersion, (scale.spec as { replicas: number }).replicas, (scale.status as { selector: string }).selector], ['Scale', 'autoscaling/v1', 5, 'app=web']);
+    const negative = await api.send('PATCH', '/apis/apps/v1/namespaces/default/deployments/web/scale', { spec: { replicas: -1 } }, { 'content-type': 'application/merge-patch+json' });
+    assert.equal(negative.status, 422);
+    assert.equal(negative.body.message, 'Scale.autoscaling "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0');
+  });
+
+  it('changes status only through /status, and spec only through the main resource', async () => {
+    const path = '/apis/apps/v1/namespaces/default/deployments/web';
+    const before = (await api.send<{ metadata: { generation: number } }>('GET', path)).body;
+    await api.send('PATCH', `${path}/status`, { status: { replicas: 7 }, spec: { replicas: 9 } }, { 'content-type': 'application/merge-patch+json' });
+    const afterStatus = (await api.send<{ spec: { replicas: number }; status: { replicas: number }; metadata: { generation: number } }>('GET', path)).body;
+    assert.equal(afterStatus.status.replicas, 7);
+    assert.equal(afterStatus.spec.replicas, 5, 'status endpoint ignores spec');
+    assert.equal(afterStatus.metadata.generation, before.metadata.generation, 'status changes keep the generation');
+    await api.send('PATCH', path, { status: { replicas: 1 }, metadata: { labels: { x: 'y' } } }, { 'content-type': 'application/merge-patch+json' });
+    const afterMain = (await api.send<{ status: { replicas: number }; metadata: { generation: number } }>('GET', path)).body;
+    assert.equal(afterMain.status.replicas, 7, 'main endpoint ignores status');
+    assert.equal(afterMain.metadata.generation, before.metadata.generation, 'metadata changes keep the generation');
+  });
+
+  it('binds a pod to a node once', async () => {
+    const pods = '/api/v1/namespaces/default/pods';
+    await api.send('POST', pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'busybox' }] } });
+    const bind = (node: string) => api.send('POST', `${pods}/p/binding`, { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'p' }, target: { kind: 'Node', name: node } });
+    assert.equal((await bind('node-1')).status, 201);
+    const pod = (await api.send<{ spec: { nodeName: string }; status: { conditions: Array<{ type: string; status: string }> } }>('GET', `${pods}/p`)).body;
+    assert.equal(pod.spec.nodeName, 'node-1');
+    assert.deepEqual(pod.status.conditions.map((c) => [c.type, c.status]), [['PodScheduled', 'True']]);
+    const again = await bind('node-2');
+    assert.equal(again.status, 409);
+    assert.match(String(again.body.message), /is already assigned to node "node-1"/);
+  });
+
+  it('runs create, update and delete with --dry-run=server without storing anything', async () => {
+    const created = await cluster.kubectl.ok(['create', 'configmap', 'dry', '--from-literal=a=b', '--dry-run=server', '-o', 'json']);
+    assert.deepEqual((JSON.parse(created) as { data: unknown }).data, { a: 'b' });
+    assert.equal((await cluster.kubectl.run(['get', 'cm', 'dry'])).code, 1);
+    assert.equal(await cluster.kubectl.ok(['delete', 'deployment', 'web', '--dry-run=server']), 'deployment.apps "web" deleted (server dry run)\n');
+    assert.equal((await cluster.kubectl.run(['get', 'deployment', 'web'])).code, 0);
+    await cluster.kubectl.ok(['label', 'deployment', 'web', 'dry=run', '--dry-run=server']);
+    assert.equal(await cluster.kubectl.ok(['get', 'deployment', 'web', '-o', 'jsonpath={.metadata.labels.dry}']), '');
+  });
+});
