@@ -1,5 +1,6 @@
 // API errors as metav1.Status, built in one place (DESIGN.md, rule 9) with upstream's
 // reasons, codes and message wording (k8s.io/apimachinery/pkg/api/errors).
+import { invalidMessage, statusCause, type FieldError } from '../apimachinery/field.ts';
 import { isStoreError } from '../storage/errors.ts';
 
 export interface StatusCause {
@@ -43,7 +44,9 @@ export class ApiError extends Error {
   }
 
   toStatus(): Status {
-    const status: Status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: this.message, reason: this.reason, code: this.code };
+    const status: Status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: this.message, code: this.code };
+    // Some upstream errors (a failing strategic merge) carry no reason; so does their Status.
+    if (this.reason) status.reason = this.reason;
     if (this.details) status.details = this.details;
     return status;
   }
@@ -78,6 +81,14 @@ export const errors = {
       `${group ? `${kind}.${group}` : kind} "${name}" is invalid: ${causes.length === 1 ? causes[0]!.message! : `[${causes.map((c) => c.message).join(', ')}]`}`,
       { name, group: group || undefined, kind, causes },
     ),
+  /** 422 from upstream-style field errors, with upstream's aggregate message. */
+  invalidFields: (group: string, kind: string, name: string, fieldErrors: readonly FieldError[]) =>
+    new ApiError(422, 'Invalid', invalidMessage({ group, kind }, name, fieldErrors), {
+      name,
+      group: group || undefined,
+      kind,
+      causes: fieldErrors.map(statusCause),
+    }),
   badRequest: (message: string) => new ApiError(400, 'BadRequest', message),
   unauthorized: (message = 'Unauthorized') => new ApiError(401, 'Unauthorized', message),
   forbidden: (gr: GroupResource, name: string, message: string) =>

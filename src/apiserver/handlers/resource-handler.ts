@@ -1,17 +1,17 @@
 // The REST verbs on /api and /apis resources: get, list, watch, create, update, patch,
 // delete, deletecollection, on the main resource and its status subresource.
 import type { Clock } from '../../apimachinery/clock.ts';
-import { applyMergePatch } from '../../apimachinery/patch/merge-patch.ts';
-import { convert, storageVersionOf } from '../../api/conversion/index.ts';
+import { convert, parseApiVersion, storageVersionOf } from '../../api/conversion/index.ts';
+import { applyPatch, isPatchError, patchTypeOf, type PatchType } from '../../api/patch/index.ts';
 import { deprecationWarning, groupVersion, type ResourceDef } from '../../api/resources.ts';
 import { buildTable, tableFor } from '../../api/tables/index.ts';
-import { admitSchema, fieldValidationOf } from '../codec.ts';
+import { admitSchema, fieldValidationOf, type FieldValidation } from '../codec.ts';
 import { decodeBody, expectObject } from '../decode.ts';
 import { addWarnings, mediaType, readBody, sendJson, successStatus, tableContentType, wantsTable, type Request, type Response } from '../http.ts';
 import { rfc3339, type GenericRegistry, type ObjectFilter } from '../registry/generic-registry.ts';
 import type { ResourceRequest } from '../request-info.ts';
 import { objectFilter } from '../selectors.ts';
-import { errors } from '../status.ts';
+import { ApiError, errors, type StatusDetails } from '../status.ts';
 import type { ApiObject } from '../watch-cache.ts';
 import { handleBinding, handleScale } from './subresources.ts';
 import { serveWatch } from './watch-handler.ts';
@@ -112,13 +112,16 @@ export async function handleResource(ctx: HandlerContext, info: ResourceRequest,
     }
     case 'patch': {
       const type = mediaType(req);
+      const patchType = patchTypeOf(type);
+      if (!patchType) throw errors.unsupportedMediaType(type);
       const patch = decodeBody(await readBody(req), type);
+      const { group, version } = parseApiVersion(apiVersion);
       const { object: patched } = await registry.update(
         namespace,
         info.name,
         (current) => {
           if (!current) throw errors.notFound(registry.groupResource, info.name);
-          const result = applyPatch(type, view(current), patch) as ApiObject;
+          const result = patchObject(patchType, view(current), patch, { group, version, kind: def.kind }, fieldValidationOf(query));
           return toStorage(admit(expectObject(result, { apiVersion, kind: def.kind })), def);
         },
         { dryRun, subresource },
@@ -158,12 +161,13 @@ async function readObjectBody(req: Request): Promise<{ value: unknown; jsonText?
   return type === '' || type === 'application/json' ? { value, jsonText: raw.toString('utf8') } : { value };
 }
 
-function applyPatch(type: string, current: ApiObject, patch: unknown): unknown {
-  switch (type) {
-    case 'application/merge-patch+json':
-      return applyMergePatch(current, patch);
-    default:
-      throw errors.unsupportedMediaType(type);
+/** Applies a JSON, merge or strategic merge patch; patch errors keep upstream's status. */
+function patchObject(type: PatchType, current: ApiObject, patch: unknown, kind: { group: string; version: string; kind: string }, fieldValidation: FieldValidation): ApiObject {
+  try {
+    return applyPatch(type, current, patch, kind, { fieldValidation }) as ApiObject;
+  } catch (error) {
+    if (isPatchError(error)) throw new ApiError(error.code, error.reason, error.message, error.details as StatusDetails | undefined);
+    throw error;
   }
 }
 

@@ -12,6 +12,7 @@ import type { KeyValue, Store } from '../../storage/store.ts';
 import { errors, toApiError, type GroupResource } from '../status.ts';
 import { decodeStored, type ApiObject, type CacheEvent, type ResourceCache, type WatchCache } from '../watch-cache.ts';
 import type { Strategy } from './strategy.ts';
+import { validateObject } from '../../api/validation/index.ts';
 
 /** A predicate over objects, built from label and field selectors. */
 export type ObjectFilter = (object: ApiObject) => boolean;
@@ -229,7 +230,7 @@ export class GenericRegistry {
     this.strategy.prepareForCreate?.(object);
     const name = String(metadata.name ?? '');
     if (options.dryRun) {
-      this.validate(object, this.strategy.validate?.(object));
+      this.validate(object);
       if (await this.store.get(this.key(namespace, name))) throw errors.alreadyExists(this.groupResource, name);
       return object;
     }
@@ -237,7 +238,7 @@ export class GenericRegistry {
     if (this.strategy.allocate && (await this.store.get(this.key(namespace, name)))) throw errors.alreadyExists(this.groupResource, name);
     const rollback = this.strategy.allocate ? await this.strategy.allocate(object, undefined) : undefined;
     try {
-      this.validate(object, this.strategy.validate?.(object));
+      this.validate(object);
       const kv = await this.store.create(this.key(namespace, name), encodeForStorage(object), this.writeOptions());
       return decodeStored(kv.value, kv.modRevision);
     } catch (error) {
@@ -278,7 +279,7 @@ export class GenericRegistry {
           rollback = undefined;
           if (this.strategy.allocate && !options.dryRun && !options.subresource) rollback = await this.strategy.allocate(next, current);
           // A binding is checked by its own handler: it may set what pod updates may not.
-          if (options.subresource !== 'binding') this.validate(next, this.strategy.validateUpdate?.(next, current) ?? this.strategy.validate?.(next));
+          if (options.subresource !== 'binding') this.validate(next, current);
           if (next.metadata.deletionTimestamp && isEmpty(next.metadata.finalizers) && !this.strategy.deletionPending?.(next)) {
             throw new DeleteInstead(currentKv!);
           }
@@ -315,7 +316,7 @@ export class GenericRegistry {
     if (this.strategy.tracksGeneration) metadata.generation = 1;
     this.defaults(object);
     this.strategy.prepareForCreate?.(object);
-    this.validate(object, this.strategy.validate?.(object));
+    this.validate(object);
     return options.dryRun ? undefined : encodeForStorage(object);
   }
 
@@ -338,7 +339,7 @@ export class GenericRegistry {
       if (current.metadata[field] === undefined) delete next.metadata[field];
       else next.metadata[field] = current.metadata[field];
     }
-    delete next.metadata.resourceVersion;
+    next.metadata.resourceVersion = current.metadata.resourceVersion;
     delete next.metadata.selfLink;
     this.defaults(next);
     if (subresource === 'finalize') {
@@ -346,7 +347,7 @@ export class GenericRegistry {
       const finalizers = (next.spec as { finalizers?: unknown } | undefined)?.finalizers;
       for (const field of Object.keys(next)) delete next[field];
       Object.assign(next, structuredClone(current), { spec: { ...(current.spec as object | undefined), finalizers } });
-      delete next.metadata.resourceVersion;
+      next.metadata.resourceVersion = current.metadata.resourceVersion;
     } else if (subresource === 'status') {
       // The status endpoint changes status only (and metadata such as labels, as upstream allows);
       // the rest is the stored object, in its order.
@@ -436,9 +437,13 @@ export class GenericRegistry {
     }
   }
 
-  private validate(object: ApiObject, causes: ReturnType<NonNullable<Strategy['validate']>> | undefined): void {
-    if (causes && causes.length > 0) throw errors.invalid(this.def.group, this.def.kind, String(object.metadata.name ?? ''), causes);
+  /** Upstream's validation of the stored kind (on update against the stored object): 422 on any error. */
+  private validate(object: ApiObject, old?: ApiObject): void {
+    const { group } = parseApiVersion(String(object.apiVersion));
+    const fieldErrors = validateObject(group, String(object.kind), object, old);
+    if (fieldErrors.length > 0) throw errors.invalidFields(group, String(object.kind), String(object.metadata.name ?? ''), fieldErrors);
   }
+
 
   /** Upstream's defaults for the storage version, then the strategy's own. */
   private defaults(object: ApiObject): void {

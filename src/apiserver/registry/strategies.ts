@@ -4,6 +4,8 @@
 import { parseApiVersion, storageVersionOf } from '../../api/conversion/index.ts';
 import type { ResourceDef } from '../../api/resources.ts';
 import type { ApiObject } from '../watch-cache.ts';
+import { generateJobSelector } from '../../api/validation/batch.ts';
+import { prepareServiceWrite } from '../../api/validation/core/service.ts';
 import type { ServiceAllocator } from './service-allocator.ts';
 import { defaultStrategy, type Strategy } from './strategy.ts';
 
@@ -110,7 +112,7 @@ const byResource: Record<string, Strategy> = {
   'apps/replicasets': { ...withStatus, selectableFields: (o) => ({ 'status.replicas': str(get(o, 'status.replicas') ?? 0) }) },
   'apps/statefulsets': withStatus,
   'apps/daemonsets': withStatus,
-  'batch/jobs': { ...withStatus, selectableFields: (o) => ({ 'status.successful': str(get(o, 'status.succeeded') ?? 0) }) },
+  'batch/jobs': { ...withStatus, prepareForCreate: (object) => generateJobSelector(object), selectableFields: (o) => ({ 'status.successful': str(get(o, 'status.succeeded') ?? 0) }) },
   'batch/cronjobs': withStatus,
   'autoscaling/horizontalpodautoscalers': { ...defaultStrategy, hasStatus: true },
   'networking.k8s.io/ingresses': withStatus,
@@ -128,6 +130,9 @@ export function strategyFor(def: ResourceDef, deps: StrategyDeps): Strategy {
   if (key === '/services') {
     return {
       ...byResource[key],
+      // Keep what was allocated when a client leaves it out, and clusterIP in step with clusterIPs.
+      prepareForCreate: (object) => Object.assign(object, prepareServiceWrite(object, undefined)),
+      prepareForUpdate: (object, old) => Object.assign(object, prepareServiceWrite(object, old)),
       allocate: (object, old) => deps.serviceAllocator.allocate(object, old),
       release: (object) => deps.serviceAllocator.release(object),
     };

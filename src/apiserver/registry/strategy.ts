@@ -1,4 +1,3 @@
-import type { StatusCause } from '../status.ts';
 import type { ApiObject } from '../watch-cache.ts';
 
 /**
@@ -13,9 +12,6 @@ export interface Strategy {
   prepareForCreate?(object: ApiObject): void;
   /** Carries over what an update of the main resource may not change (usually status). */
   prepareForUpdate?(object: ApiObject, old: ApiObject): void;
-  /** Field errors as upstream reports them; any error rejects the write with 422. */
-  validate?(object: ApiObject): StatusCause[];
-  validateUpdate?(object: ApiObject, old: ApiObject): StatusCause[];
   /** Field values field selectors can use besides metadata.name and metadata.namespace. */
   selectableFields?(object: ApiObject): Record<string, string>;
   /**
