@@ -71,3 +71,42 @@ describe('subresources and dry run', { timeout: 120_000 }, () => {
     assert.equal(await cluster.kubectl.ok(['get', 'deployment', 'web', '-o', 'jsonpath={.metadata.labels.dry}']), '');
   });
 });
+
+describe('eviction', { timeout: 60_000 }, () => {
+  let cluster: TestServer;
+  let api: ApiClient;
+  const pods = '/api/v1/namespaces/default/pods';
+  const pod = (name: string, labels: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, labels }, spec: { containers: [{ name: 'c', image: 'busybox' }] } });
+  const evict = (name: string) => api.send('POST', `${pods}/${name}/eviction`, { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name } });
+
+  before(async () => {
+    cluster = await startTestServer();
+    api = new ApiClient(cluster);
+  });
+  after(async () => {
+    await cluster?.close();
+  });
+
+  it('evicts a pod no budget covers, and refuses one its budget protects with 429', async () => {
+    await api.send('POST', pods, pod('free', { app: 'free' }));
+    await api.send('POST', pods, pod('kept', { app: 'kept' }));
+    assert.equal((await evict('free')).status, 201);
+    assert.equal((await api.send('GET', `${pods}/free`)).status, 404);
+
+    const pdbs = '/apis/policy/v1/namespaces/default/poddisruptionbudgets';
+    await api.send('POST', pdbs, { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'kept' }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'kept' } } } });
+    // What the disruption controller would report: one healthy pod, one needed.
+    await api.send('PATCH', `${pdbs}/kept/status`, { status: { observedGeneration: 1, disruptionsAllowed: 0, currentHealthy: 1, desiredHealthy: 1, expectedPods: 1 } }, { 'content-type': 'application/merge-patch+json' });
+    const refused = await evict('kept');
+    assert.equal(refused.status, 429);
+    assert.equal(refused.body.message, "Cannot evict pod as it would violate the pod's disruption budget.");
+    assert.deepEqual((refused.body.details as { causes: unknown[] }).causes, [{ reason: 'DisruptionBudget', message: 'The disruption budget kept needs 1 healthy pods and has 1 currently' }]);
+    assert.equal((await api.send('GET', `${pods}/kept`)).status, 200);
+
+    await api.send('PATCH', `${pdbs}/kept/status`, { status: { disruptionsAllowed: 1, currentHealthy: 2 } }, { 'content-type': 'application/merge-patch+json' });
+    assert.equal((await evict('kept')).status, 201);
+    const budget = (await api.send<{ status: { disruptionsAllowed: number; disruptedPods: Record<string, string> } }>('GET', `${pdbs}/kept`)).body;
+    assert.equal(budget.status.disruptionsAllowed, 0);
+    assert.ok(budget.status.disruptedPods.kept);
+  });
+});

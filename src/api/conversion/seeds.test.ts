@@ -6,12 +6,12 @@
  * when shared/seeds is there, every old-version manifest found in it is checked too.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parse } from 'yaml';
 import { applyDefaults } from '../defaults/index.ts';
 import { convert, parseApiVersion, storageVersionOf } from './index.ts';
+import { parse } from 'yaml';
 import { wire } from './testutil.ts';
+import { seedManifests } from '../../../test/support/seed-manifests.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -175,42 +175,9 @@ spec:
 
 const oldVersions = new Set(['extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2', 'batch/v1beta1', 'autoscaling/v1', 'events.k8s.io/v1']);
 
-/** The YAML manifests in a tutorial's text: blocks of YAML lines starting at apiVersion or kind. */
-function manifestsIn(text: string): { line: number; object: Obj }[] {
-  const lines = text.split('\n');
-  const yamlLine = (l: string) => /^(\s+\S|[A-Za-z][\w.-]*:(\s|$)|- )/.test(l);
-  const out: { line: number; object: Obj }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!/^(apiVersion|kind):\s*\S/.test(lines[i]!)) continue;
-    let end = i;
-    while (end < lines.length && yamlLine(lines[end]!)) end++;
-    // Tutorials elide parts with "..." or "<same as above>": drop those lines.
-    const source = lines
-      .slice(i, end)
-      .filter((l) => !/^\s*(\.\.\.|<.*>)\s*$/.test(l))
-      .join('\n');
-    try {
-      const object: unknown = parse(source);
-      if (typeof object === 'object' && object !== null && !Array.isArray(object)) out.push({ line: i + 1, object: object as Obj });
-    } catch {
-      // not a manifest after all
-    }
-    i = end - 1;
-  }
-  return out;
-}
-
-const seedsDir = new URL('../../../../shared/seeds/', import.meta.url);
-const seeds = existsSync(seedsDir)
-  ? readdirSync(seedsDir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .flatMap((f) =>
-        manifestsIn(readFileSync(new URL(f, seedsDir), 'utf8'))
-          .filter(({ object }) => oldVersions.has(String(object.apiVersion)))
-          .map(({ line, object }) => ({ name: `${f}:${line} ${String(object.apiVersion)} ${String(object.kind)}`, object })),
-      )
-  : [];
+const seeds = seedManifests()
+  .filter(({ object }) => oldVersions.has(String(object.apiVersion)))
+  .map(({ name, object }) => ({ name: `${name} ${String(object.apiVersion)} ${String(object.kind)}`, object }));
 
 const spec = (o: Obj) => (o.spec ?? {}) as Obj;
 

@@ -13,7 +13,7 @@ import type { ResourceRequest } from '../request-info.ts';
 import { objectFilter } from '../selectors.ts';
 import { ApiError, errors, type StatusDetails } from '../status.ts';
 import type { ApiObject } from '../watch-cache.ts';
-import { handleBinding, handleScale } from './subresources.ts';
+import { handleBinding, handleEviction, handleScale } from './subresources.ts';
 import { serveWatch } from './watch-handler.ts';
 
 export interface HandlerContext {
@@ -38,13 +38,17 @@ export async function handleResource(ctx: HandlerContext, info: ResourceRequest,
   const apiVersion = groupVersion(def.group, info.version);
   const subresource = info.subresource;
   if (subresource && !def.subresources.some((s) => s.name === subresource)) throw errors.pathNotFound();
-  if (subresource && !['status', 'finalize', 'scale', 'binding'].includes(subresource)) {
+  if (subresource && !['status', 'finalize', 'scale', 'binding', 'eviction'].includes(subresource)) {
     throw errors.methodNotSupported(registry.groupResource, `${info.verb} on ${subresource}`);
   }
   const allowed = subresource ? def.subresources.find((s) => s.name === subresource)!.verbs : def.verbs;
   if (!allowed.includes(info.verb)) throw errors.methodNotSupported(registry.groupResource, info.verb);
   const dryRunQuery = query.getAll('dryRun').includes('All');
   if (subresource === 'scale') return handleScale(registry, info, info.namespace, req, res, dryRunQuery);
+  if (subresource === 'eviction') {
+    const budgets = ctx.registries.get(registryKey('policy', 'poddisruptionbudgets'))!;
+    return handleEviction(registry, budgets, info, info.namespace, req, res, () => rfc3339(ctx.clock.now()));
+  }
   if (subresource === 'binding') return handleBinding(registry, info, info.namespace, req, res, () => rfc3339(ctx.clock.now()));
   if (def.namespaced && !info.namespace && ['create', 'get', 'update', 'patch', 'delete', 'deletecollection'].includes(info.verb)) {
     throw errors.pathNotFound();

@@ -1,13 +1,13 @@
 // Subresources that present an object differently: `scale` (an autoscaling/v1 Scale
 // of a workload's replicas, for kubectl scale and autoscalers) and a pod's `binding`
 // (the scheduler's way to assign a node).
-import { formatLabelSelector, labelsToString, type LabelSelector } from '../../apimachinery/labels.ts';
+import { formatLabelSelector, labelSelectorAsSelector, labelsToString, type LabelSelector } from '../../apimachinery/labels.ts';
 import { applyMergePatch } from '../../apimachinery/patch/merge-patch.ts';
 import { decodeBody, expectObject } from '../decode.ts';
 import { mediaType, readBody, sendJson, successStatus, type Request, type Response } from '../http.ts';
 import type { GenericRegistry } from '../registry/generic-registry.ts';
 import type { ResourceRequest } from '../request-info.ts';
-import { errors } from '../status.ts';
+import { ApiError, errors } from '../status.ts';
 import type { ApiObject } from '../watch-cache.ts';
 
 interface Scale {
@@ -98,4 +98,71 @@ export async function handleBinding(registry: GenericRegistry, info: ResourceReq
     return pod;
   }, { subresource: 'binding' });
   sendJson(res, 201, successStatus());
+}
+
+interface DisruptionBudget {
+  metadata: { name?: string; generation?: number };
+  spec?: { selector?: LabelSelector };
+  status?: { disruptionsAllowed?: number; observedGeneration?: number; currentHealthy?: number; desiredHealthy?: number; disruptedPods?: Record<string, string> };
+}
+
+/**
+ * POST pods/{name}/eviction: deletes the pod unless a PodDisruptionBudget forbids it
+ * (429, as upstream), spending one allowed disruption of that budget.
+ */
+export async function handleEviction(
+  pods: GenericRegistry,
+  budgets: GenericRegistry,
+  info: ResourceRequest,
+  namespace: string,
+  req: Request,
+  res: Response,
+  now: () => string,
+): Promise<void> {
+  const eviction = expectObject(decodeBody(await readBody(req), mediaType(req)), { apiVersion: 'policy/v1', kind: 'Eviction' });
+  const pod = await pods.get(namespace, info.name);
+  const deleteOptions = (eviction.deleteOptions ?? {}) as { gracePeriodSeconds?: number; preconditions?: { uid?: string; resourceVersion?: string } };
+  const phase = (pod.status as { phase?: string } | undefined)?.phase;
+  // Finished pods, and pods already on their way out, go without consulting budgets.
+  if (phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata.deletionTimestamp) {
+    const labels = pod.metadata.labels ?? {};
+    const { items } = await budgets.list(namespace, {});
+    const matching = (items as unknown as DisruptionBudget[]).filter((pdb) => {
+      const selector = pdb.spec?.selector;
+      return selector !== undefined && labelSelectorAsSelector(selector).matches(labels);
+    });
+    if (matching.length > 1) throw errors.internal('This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.');
+    const budget = matching[0];
+    if (budget) await spendDisruption(budgets, namespace, String(budget.metadata.name), String(pod.metadata.name), now);
+  }
+  await pods.delete(namespace, info.name, {
+    ...(deleteOptions.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: deleteOptions.gracePeriodSeconds } : {}),
+    ...(deleteOptions.preconditions ? { preconditions: deleteOptions.preconditions } : {}),
+  });
+  sendJson(res, 201, { ...successStatus(), code: 201 });
+}
+
+async function spendDisruption(budgets: GenericRegistry, namespace: string, name: string, podName: string, now: () => string): Promise<void> {
+  const refuse = (message: string) => {
+    throw new ApiError(429, 'TooManyRequests', 'Cannot evict pod as it would violate the pod\'s disruption budget.', {
+      causes: [{ reason: 'DisruptionBudget', message }],
+    });
+  };
+  await budgets.update(
+    namespace,
+    name,
+    (current) => {
+      if (!current) throw errors.notFound(budgets.groupResource, name);
+      const pdb = current as unknown as DisruptionBudget;
+      const status = (pdb.status ??= {});
+      if ((status.observedGeneration ?? 0) < (pdb.metadata.generation ?? 0)) refuse(`The disruption budget ${name} is still being processed by the server.`);
+      if ((status.disruptionsAllowed ?? 0) <= 0) {
+        refuse(`The disruption budget ${name} needs ${status.desiredHealthy ?? 0} healthy pods and has ${status.currentHealthy ?? 0} currently`);
+      }
+      status.disruptionsAllowed = (status.disruptionsAllowed ?? 0) - 1;
+      status.disruptedPods = { ...status.disruptedPods, [podName]: now() };
+      return current;
+    },
+    { subresource: 'status' },
+  );
 }

@@ -262,6 +262,7 @@ export class GenericRegistry {
     let dryRunResult: ApiObject | undefined;
     // Claims of an attempt that lost a conflict are given back before the next attempt.
     let rollback: (() => Promise<void>) | undefined;
+    let previous: ApiObject | undefined;
     try {
       const kv = await guaranteedUpdate(
         this.store,
@@ -275,6 +276,7 @@ export class GenericRegistry {
             return this.prepareCreateOnUpdate(namespace, next, options);
           }
           this.prepareUpdate(next, current, options.subresource ?? '');
+          previous = current;
           await rollback?.();
           rollback = undefined;
           if (this.strategy.allocate && !options.dryRun && !options.subresource) rollback = await this.strategy.allocate(next, current);
@@ -292,7 +294,9 @@ export class GenericRegistry {
         { ignoreNotFound: true, ...this.writeOptions() },
       );
       if (dryRunResult) return { object: dryRunResult, created };
-      return { object: decodeStored(kv!.value, kv!.modRevision), created };
+      const stored = decodeStored(kv!.value, kv!.modRevision);
+      if (previous && this.strategy.afterUpdate) await this.strategy.afterUpdate(stored, previous);
+      return { object: stored, created };
     } catch (error) {
       await rollback?.();
       if (error instanceof DeleteInstead) {

@@ -35,6 +35,33 @@ interface Spec {
   ports?: Array<{ nodePort?: number; name?: string; port?: number }>;
 }
 
+/** The range keys a service holds: its cluster IPs and node ports. */
+function heldKeys(service: ApiObject): string[] {
+  const spec = (service.spec ?? {}) as Spec;
+  const keys = (spec.clusterIPs ?? (spec.clusterIP ? [spec.clusterIP] : [])).filter((ip) => ip && ip !== 'None').map(ipKey);
+  for (const port of spec.ports ?? []) if (port.nodePort) keys.push(portKey(port.nodePort));
+  return keys;
+}
+
+/**
+ * Clears what a service's new type no longer has, when the client merely carried it over
+ * (kubectl apply keeps live fields): cluster IPs for ExternalName, node ports for ClusterIP.
+ */
+export function dropTypeDependentFields(service: ApiObject, old: ApiObject): void {
+  const spec = (service.spec ?? {}) as Spec;
+  const oldSpec = (old.spec ?? {}) as Spec;
+  if (spec.type === 'ExternalName' && oldSpec.type !== 'ExternalName') {
+    for (const field of ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy'] as const) {
+      if (JSON.stringify(spec[field]) === JSON.stringify(oldSpec[field])) delete spec[field];
+    }
+  }
+  const hasNodePorts = (type: string | undefined) => type === 'NodePort' || type === 'LoadBalancer';
+  if (!hasNodePorts(spec.type) && hasNodePorts(oldSpec.type)) {
+    const oldPorts = new Set((oldSpec.ports ?? []).map((p) => p.nodePort));
+    for (const port of spec.ports ?? []) if (port.nodePort && oldPorts.has(port.nodePort)) delete port.nodePort;
+  }
+}
+
 export class ServiceAllocator {
   private readonly store: Store;
   private readonly first: number;
@@ -88,9 +115,16 @@ export class ServiceAllocator {
 
   /** Gives back a deleted service's cluster IP and node ports. */
   async release(service: ApiObject): Promise<void> {
-    const spec = (service.spec ?? {}) as Spec;
-    const keys = [...(spec.clusterIPs ?? (spec.clusterIP ? [spec.clusterIP] : [])).filter((ip) => ip !== 'None').map(ipKey)];
-    for (const port of spec.ports ?? []) if (port.nodePort) keys.push(portKey(port.nodePort));
+    await this.releaseKeys(heldKeys(service));
+  }
+
+  /** Gives back what an update dropped: old node ports, or the IP of a service turned ExternalName. */
+  async releaseDropped(service: ApiObject, old: ApiObject): Promise<void> {
+    const kept = new Set(heldKeys(service));
+    await this.releaseKeys(heldKeys(old).filter((key) => !kept.has(key)));
+  }
+
+  private async releaseKeys(keys: string[]): Promise<void> {
     await Promise.all(keys.map((key) => this.store.delete(key).catch(() => undefined)));
   }
 

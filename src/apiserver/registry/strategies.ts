@@ -6,7 +6,7 @@ import type { ResourceDef } from '../../api/resources.ts';
 import type { ApiObject } from '../watch-cache.ts';
 import { generateJobSelector } from '../../api/validation/batch.ts';
 import { prepareServiceWrite } from '../../api/validation/core/service.ts';
-import type { ServiceAllocator } from './service-allocator.ts';
+import { dropTypeDependentFields, type ServiceAllocator } from './service-allocator.ts';
 import { defaultStrategy, type Strategy } from './strategy.ts';
 
 const str = (value: unknown) => (value === undefined || value === null ? '' : String(value));
@@ -132,7 +132,11 @@ export function strategyFor(def: ResourceDef, deps: StrategyDeps): Strategy {
       ...byResource[key],
       // Keep what was allocated when a client leaves it out, and clusterIP in step with clusterIPs.
       prepareForCreate: (object) => Object.assign(object, prepareServiceWrite(object, undefined)),
-      prepareForUpdate: (object, old) => Object.assign(object, prepareServiceWrite(object, old)),
+      prepareForUpdate: (object, old) => {
+        dropTypeDependentFields(object, old);
+        Object.assign(object, prepareServiceWrite(object, old));
+      },
+      afterUpdate: (object, old) => deps.serviceAllocator.releaseDropped(object, old),
       allocate: (object, old) => deps.serviceAllocator.allocate(object, old),
       release: (object) => deps.serviceAllocator.release(object),
     };

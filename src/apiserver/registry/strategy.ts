@@ -31,6 +31,8 @@ export interface Strategy {
   allocate?(object: ApiObject, old: ApiObject | undefined): Promise<() => Promise<void>>;
   /** Gives back what a deleted object held. */
   release?(object: ApiObject): Promise<void>;
+  /** Gives back what an update dropped (a service's old node ports, its IP when it became ExternalName). */
+  afterUpdate?(object: ApiObject, old: ApiObject): Promise<void>;
   /** Status subresource: the main endpoint keeps the stored status, /status keeps the stored spec. */
   readonly hasStatus?: boolean;
   /** Bump metadata.generation when the spec changes (most resources with a spec). */
