@@ -3,7 +3,7 @@
 // `kubets server` process over HTTPS/HTTP2.
 //   npm run bench -- api
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type ClientHttp2Session } from 'node:http2';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,10 +41,10 @@ class Client {
     this.sessions = Array.from({ length: sessions }, () => connect(url, tls));
   }
 
-  request(method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
+  request(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; text: string }> {
     const session = this.sessions[this.next++ % this.sessions.length]!;
     return new Promise((resolve, reject) => {
-      const stream = session.request({ ':method': method, ':path': path, 'content-type': 'application/json', accept: 'application/json' });
+      const stream = session.request({ ':method': method, ':path': path, 'content-type': contentType, accept: 'application/json' });
       let status = 0;
       const chunks: Buffer[] = [];
       stream.on('response', (headers) => (status = Number(headers[':status'])));
@@ -82,6 +82,24 @@ class Client {
     for (const session of this.sessions) session.close();
   }
 }
+
+const deploymentYaml = (name: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: ${name}}
+  template:
+    metadata:
+      labels: {app: ${name}}
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.27
+        ports: [{containerPort: 80}]
+`;
 
 const pod = (name: string, labels: Record<string, string>) => ({
   apiVersion: 'v1',
@@ -206,6 +224,28 @@ async function measure(backend: 'sqlite' | 'etcd') {
     await rate(watchEvents, 16, (i) => client.request('POST', '/api/v1/namespaces/bench/secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: `s-${i}` } }));
     await Promise.all(watching);
     const watchEventsPerSec = (watcherCount * watchEvents) / ((performance.now() - watchStarted) / 1000);
+    // Write paths: client-side apply of 100 Deployments in one kubectl, and strategic
+    // merge patches on one object from 64 clients (the server retries conflicts).
+    const manifest = join(dataDir, 'apply.yaml');
+    writeFileSync(manifest, Array.from({ length: 100 }, (_, i) => deploymentYaml(`app-${i}`)).join('---\n'));
+    let t0 = performance.now();
+    await kubectl(join(dataDir, 'kubeconfig.yaml'), home, ['apply', '-n', 'bench', '-f', manifest]);
+    const apply100Ms = performance.now() - t0;
+    t0 = performance.now();
+    let conflicts = 0;
+    const smpPerSec = await rate(2000, 64, async (i) => {
+      for (;;) {
+        const res = await client.request('PATCH', '/apis/apps/v1/namespaces/bench/deployments/app-0', { spec: { template: { spec: { containers: [{ name: 'app', env: [{ name: 'N', value: String(i) }] }] } } } }, 'application/strategic-merge-patch+json');
+        if (res.status === 200) return;
+        if (res.status !== 409) throw new Error(`patch failed: ${res.status} ${res.text}`);
+        conflicts++;
+      }
+    });
+    const ssaPerSec = await rate(2000, 64, async (i) => {
+      const body = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `ssa-${i % 200}` }, data: { round: String(i) } };
+      const res = await client.request('PATCH', `/api/v1/namespaces/bench/configmaps/ssa-${i % 200}?fieldManager=bench&force=true`, body, 'application/apply-patch+yaml');
+      if (res.status !== 200 && res.status !== 201) throw new Error(`apply failed: ${res.status} ${res.text}`);
+    });
     const peakRssMb = rssMb(server.pid!);
     watchers.close();
     client.close();
@@ -224,6 +264,10 @@ async function measure(backend: 'sqlite' | 'etcd') {
       list10kFilteredMs: listFilteredMs,
       list10kPagedMs: listPagedMs,
       watchEventsPerSec,
+      apply100Ms,
+      smpPerSec,
+      smpConflicts: conflicts,
+      ssaPerSec,
       rssAfterMb: peakRssMb,
     };
   } finally {
@@ -266,6 +310,9 @@ printTable(
     row('LIST 10,000 pods, label-filtered (ms)', 'list10kFilteredMs'),
     row('LIST 10,000 pods in pages of 500 (ms)', 'list10kPagedMs'),
     row(`watch events/s to ${watcherCount} watchers`, 'watchEventsPerSec', 0),
+    row('kubectl apply of 100 Deployments (ms)', 'apply100Ms', 0),
+    row('strategic merge patches/s on one object, 64 clients', 'smpPerSec', 0),
+    row('server-side applies/s, 64 clients', 'ssaPerSec', 0),
     row('RSS after the run (MB)', 'rssAfterMb'),
   ],
 );

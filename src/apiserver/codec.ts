@@ -7,6 +7,7 @@ import { applyDefaults } from '../api/defaults/index.ts';
 import { decodeObject } from '../api/protobuf.ts';
 import { getType, kindType } from '../api/schema/registry.ts';
 import { setProtobufDecoder } from './decode.ts';
+import { markDefaulted } from './registry/generic-registry.ts';
 import { errors } from './status.ts';
 import type { ApiObject } from './watch-cache.ts';
 
@@ -47,6 +48,7 @@ export function admitSchema(object: ApiObject, fieldValidation: FieldValidation,
     const normalized = normalize(type, object, getType) as ApiObject;
     // Upstream defaults objects in the version they were sent in, as part of decoding.
     applyDefaults(group, version, kind, normalized);
+    markDefaulted(normalized);
     return { object: normalized, warnings: problems.map((p) => `${p.kind} field "${p.path}"`) };
   } catch (error) {
     if (error instanceof NormalizeError) throw errors.badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${error.message}`);

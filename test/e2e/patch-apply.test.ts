@@ -5,6 +5,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { ApiClient } from '../support/api-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 interface Container {
@@ -157,3 +158,36 @@ for (const version of ['1.33', '1.31'] as const) {
     });
   });
 }
+
+describe('bad patches', { timeout: 60_000 }, () => {
+  let cluster: TestServer;
+  let api: ApiClient;
+  const path = '/apis/apps/v1/namespaces/default/deployments/shop';
+  const patch = (body: string, contentType: string) => api.send('PATCH', path, body, { 'content-type': contentType });
+
+  before(async () => {
+    cluster = await startTestServer();
+    api = new ApiClient(cluster);
+    await cluster.kubectl.ok(['create', 'deployment', 'shop', '--image=nginx:1.27']);
+  });
+  after(async () => {
+    await cluster?.close();
+  });
+
+  it('answers each with an upstream-shaped error and changes nothing', async () => {
+    const before = (await api.send<{ metadata: { resourceVersion: string } }>('GET', path)).body.metadata.resourceVersion;
+    const wrongType = await patch('[{"op":"replace","path":"/spec/replicas","value":3}]', 'application/merge-patch+json');
+    assert.deepEqual([wrongType.status, wrongType.body.message], [400, 'error decoding patch: json: cannot unmarshal array into Go value of type map[string]interface {}']);
+    const failedTest = await patch('[{"op":"test","path":"/spec/replicas","value":9}]', 'application/json-patch+json');
+    assert.deepEqual([failedTest.status, failedTest.body.reason, failedTest.body.message], [422, 'Invalid', 'the server rejected our request due to an error in our request']);
+    const missingKey = await patch('{"spec":{"template":{"spec":{"containers":[{"image":"x"}]}}}}', 'application/strategic-merge-patch+json');
+    assert.equal(missingKey.status, 500);
+    assert.match(String(missingKey.body.message), /does not contain declared merge key: name/);
+    const unknown = await api.send('PATCH', `${path}?fieldValidation=Strict`, '{"spec":{"replicaz":3}}', { 'content-type': 'application/merge-patch+json' });
+    assert.equal(unknown.status, 400);
+    assert.match(String(unknown.body.message), /strict decoding error: unknown field "spec\.replicaz"/);
+    const unsupported = await patch('{}', 'application/xml');
+    assert.equal(unsupported.status, 415);
+    assert.equal((await api.send<{ metadata: { resourceVersion: string } }>('GET', path)).body.metadata.resourceVersion, before);
+  });
+});

@@ -25,7 +25,24 @@ export interface Authenticator {
   authenticate(req: Request): UserInfo | undefined;
 }
 
+/** The TLS connection under a request (HTTP/2 requests share their session's). */
+function tlsSocketOf(req: Request): TLSSocket {
+  const session = 'stream' in req ? req.stream.session : undefined;
+  return (session?.socket ?? req.socket) as TLSSocket;
+}
+
 export function createAuthenticator(tokens: TokenFile | undefined): Authenticator {
+  // A connection's certificate never changes, and reading it is costly: once per connection.
+  const certificateUsers = new WeakMap<TLSSocket, UserInfo | null>();
+  const certificateUser = (socket: TLSSocket): UserInfo | null => {
+    let user = certificateUsers.get(socket);
+    if (user === undefined) {
+      const identity = identityFromTLSSocket(socket);
+      user = identity ? { name: identity.name, groups: withAuthenticated(identity.groups) } : null;
+      certificateUsers.set(socket, user);
+    }
+    return user;
+  };
   return {
     authenticate(req) {
       const header = req.headers.authorization;
@@ -35,9 +52,7 @@ export function createAuthenticator(tokens: TokenFile | undefined): Authenticato
         if (!user) return undefined;
         return { name: user.name, uid: user.uid, groups: withAuthenticated(user.groups) };
       }
-      const identity = identityFromTLSSocket(req.socket as TLSSocket);
-      if (identity) return { name: identity.name, groups: withAuthenticated(identity.groups) };
-      return anonymousUser;
+      return certificateUser(tlsSocketOf(req)) ?? anonymousUser;
     },
   };
 }

@@ -2,6 +2,7 @@
 // delete, deletecollection, on the main resource and its status subresource.
 import type { Clock } from '../../apimachinery/clock.ts';
 import { convert, parseApiVersion, storageVersionOf } from '../../api/conversion/index.ts';
+import { ApplyError, serverSideApply, updateManagedFields, withManagedFields } from '../../api/apply/index.ts';
 import { applyPatch, isPatchError, patchTypeOf, type PatchType } from '../../api/patch/index.ts';
 import { deprecationWarning, groupVersion, type ResourceDef } from '../../api/resources.ts';
 import { buildTable, tableFor } from '../../api/tables/index.ts';
@@ -58,6 +59,13 @@ export async function handleResource(ctx: HandlerContext, info: ResourceRequest,
   if (deprecation) addWarnings(res, [deprecation]);
   const dryRun = query.getAll('dryRun').includes('All');
   const view = (object: ApiObject) => forVersion(object, apiVersion);
+  const manager = fieldManagerOf(req, query);
+  const now = rfc3339(ctx.clock.now());
+  // Fields the endpoint ignores belong to nobody who writes through it.
+  const resetFields = !registry.strategy.hasStatus ? [] : subresource === 'status' ? [['spec']] : [['status']];
+  /** Records the writer's fields in metadata.managedFields, as upstream's field manager. */
+  const track = (object: ApiObject, old: ApiObject | undefined): ApiObject =>
+    withManagedFields(object, updateManagedFields(old, object, { manager, apiVersion, time: now, resetFields, ...(subresource ? { subresource } : {}) })) as ApiObject;
   /** Schema checks and Go-style normalization of an incoming object, with warnings sent along. */
   const admit = (object: ApiObject, jsonText?: string) => {
     const admitted = admitSchema(object, fieldValidationOf(query), jsonText);
@@ -104,18 +112,27 @@ export async function handleResource(ctx: HandlerContext, info: ResourceRequest,
           { reason: 'FieldValueRequired', message: 'metadata.name: Required value: name or generateName is required', field: 'metadata.name' },
         ]);
       }
-      const created = await registry.create(namespace, toStorage(object, def), { dryRun });
+      const created = await registry.create(namespace, toStorage(track(object, undefined), def), { dryRun });
       return respondObject(ctx, req, res, def, view(created), query, 201);
     }
     case 'update': {
       const body = await readObjectBody(req);
       const object = admit(expectObject(body.value, { apiVersion, kind: def.kind }), body.jsonText);
       checkNamespace(object, namespace, def);
-      const { object: updated, created } = await registry.update(namespace, info.name, () => toStorage(object, def), { dryRun, subresource });
+      const { object: updated, created } = await registry.update(
+        namespace,
+        info.name,
+        (current) => toStorage(track(object, current && view(current)), def),
+        { dryRun, subresource },
+      );
       return respondObject(ctx, req, res, def, view(updated), query, created ? 201 : 200);
     }
     case 'patch': {
       const type = mediaType(req);
+      if (type === 'application/apply-patch+yaml') {
+        const applied = expectObject(decodeBody(await readBody(req), type), { apiVersion, kind: def.kind });
+        return applyServerSide(ctx, registry, { namespace, name: info.name, applied, manager: query.get('fieldManager') ?? '', force: query.get('force') === 'true', apiVersion, now, dryRun, subresource, admit, view, req, res, query });
+      }
       const patchType = patchTypeOf(type);
       if (!patchType) throw errors.unsupportedMediaType(type);
       const patch = decodeBody(await readBody(req), type);
@@ -125,8 +142,9 @@ export async function handleResource(ctx: HandlerContext, info: ResourceRequest,
         info.name,
         (current) => {
           if (!current) throw errors.notFound(registry.groupResource, info.name);
-          const result = patchObject(patchType, view(current), patch, { group, version, kind: def.kind }, fieldValidationOf(query));
-          return toStorage(admit(expectObject(result, { apiVersion, kind: def.kind })), def);
+          const before = view(current);
+          const result = patchObject(patchType, before, patch, { group, version, kind: def.kind }, fieldValidationOf(query));
+          return toStorage(track(admit(expectObject(result, { apiVersion, kind: def.kind })), before), def);
         },
         { dryRun, subresource },
       );
@@ -163,6 +181,66 @@ async function readObjectBody(req: Request): Promise<{ value: unknown; jsonText?
   const type = mediaType(req);
   const value = decodeBody(raw, type);
   return type === '' || type === 'application/json' ? { value, jsonText: raw.toString('utf8') } : { value };
+}
+
+/** The writer's name for managedFields: ?fieldManager, else the user agent's program, as upstream. */
+function fieldManagerOf(req: Request, query: URLSearchParams): string {
+  const given = query.get('fieldManager');
+  if (given) return given;
+  const agent = String(req.headers['user-agent'] ?? 'unknown');
+  return agent.split('/')[0]!.slice(0, 128) || 'unknown';
+}
+
+interface ApplyRequest {
+  namespace: string;
+  name: string;
+  applied: ApiObject;
+  manager: string;
+  force: boolean;
+  apiVersion: string;
+  now: string;
+  dryRun: boolean;
+  subresource: string;
+  admit: (object: ApiObject) => ApiObject;
+  view: (object: ApiObject) => ApiObject;
+  req: Request;
+  res: Response;
+  query: URLSearchParams;
+}
+
+/** Server-side apply: merges the applied configuration, owning its fields; creates when absent. */
+async function applyServerSide(ctx: HandlerContext, registry: GenericRegistry, a: ApplyRequest): Promise<void> {
+  const def = registry.def;
+  if (!a.manager) throw errors.badRequest('PATCH request with apply-patch+yaml content type is not supported without a field manager');
+  const apply = (live: ApiObject | undefined): ApiObject => {
+    try {
+      const result = serverSideApply(live, a.applied, { manager: a.manager, force: a.force, apiVersion: a.apiVersion, kind: def.kind, time: a.now, ...(a.subresource ? { subresource: a.subresource } : {}) });
+      return a.admit(withManagedFields(result.object, result.managedFields) as ApiObject);
+    } catch (error) {
+      if (error instanceof ApplyError) throw new ApiError(error.code, error.reason, error.message, (error.toStatus() as { details?: StatusDetails }).details);
+      throw error;
+    }
+  };
+  const existing = await registry.get(a.namespace, a.name).catch((error: { code?: number }) => {
+    if (error.code === 404) return undefined;
+    throw error;
+  });
+  if (!existing) {
+    const object = apply(undefined);
+    object.metadata.name ??= a.name;
+    const created = await registry.create(a.namespace, toStorage(object, def), { dryRun: a.dryRun });
+    return respondObject(ctx, a.req, a.res, def, a.view(created), a.query, 201);
+  }
+  const { object } = await registry.update(
+    a.namespace,
+    a.name,
+    (current) => {
+      if (!current) throw errors.notFound(registry.groupResource, a.name);
+      return toStorage(apply(a.view(current)), def);
+    },
+    { dryRun: a.dryRun, subresource: a.subresource },
+  );
+  respondObject(ctx, a.req, a.res, def, a.view(object), a.query, 200);
 }
 
 /** Applies a JSON, merge or strategic merge patch; patch errors keep upstream's status. */

@@ -240,7 +240,8 @@ export class GenericRegistry {
     try {
       this.validate(object);
       const kv = await this.store.create(this.key(namespace, name), encodeForStorage(object), this.writeOptions());
-      return decodeStored(kv.value, kv.modRevision);
+      object.metadata.resourceVersion = String(kv.modRevision);
+      return object;
     } catch (error) {
       await rollback?.();
       throw toApiError(error, this.groupResource, name);
@@ -251,13 +252,38 @@ export class GenericRegistry {
    * Replaces an object through `update(current)`, which returns the new object (or
    * throws). Retries on conflicts unless the new object names a resourceVersion.
    */
-  async update(
+  update(
     namespace: string,
     name: string,
     update: (current: ApiObject | undefined) => ApiObject | Promise<ApiObject>,
     options: UpdateOptions = {},
   ): Promise<{ object: ApiObject; created: boolean }> {
+    // Updates of one object from this server take turns: each then reads the latest
+    // version and wins its compare-and-swap at once, instead of many recomputing after
+    // conflicts. Other servers on the same etcd still meet conflicts, which are retried.
     const key = this.key(namespace, name);
+    const previousTurn = this.turns.get(key) ?? Promise.resolve();
+    const turn = previousTurn.then(() => this.updateNow(key, namespace, name, update, options));
+    const settled = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.turns.set(key, settled);
+    void settled.then(() => {
+      if (this.turns.get(key) === settled) this.turns.delete(key);
+    });
+    return turn;
+  }
+
+  private readonly turns = new Map<string, Promise<void>>();
+
+  private async updateNow(
+    key: string,
+    namespace: string,
+    name: string,
+    update: (current: ApiObject | undefined) => ApiObject | Promise<ApiObject>,
+    options: UpdateOptions,
+  ): Promise<{ object: ApiObject; created: boolean }> {
     let created = false;
     let dryRunResult: ApiObject | undefined;
     // Claims of an attempt that lost a conflict are given back before the next attempt.
@@ -449,10 +475,12 @@ export class GenericRegistry {
   }
 
 
-  /** Upstream's defaults for the storage version, then the strategy's own. */
+  /** Upstream's defaults for the storage version (unless decoding did them), then the strategy's own. */
   private defaults(object: ApiObject): void {
-    const { group, version } = parseApiVersion(String(object.apiVersion));
-    applyDefaults(group, version, String(object.kind), object);
+    if (!defaultedObjects.has(object)) {
+      const { group, version } = parseApiVersion(String(object.apiVersion));
+      applyDefaults(group, version, String(object.kind), object);
+    }
     this.strategy.defaults?.(object);
   }
 
@@ -463,6 +491,14 @@ export class GenericRegistry {
   private timestamp(offsetMs = 0): string {
     return rfc3339(this.clock.now() + offsetMs);
   }
+}
+
+/** Objects already defaulted in their version while decoding (see markDefaulted). */
+const defaultedObjects = new WeakSet<ApiObject>();
+
+/** Records that decoding applied upstream's defaults, so the registry need not again. */
+export function markDefaulted(object: ApiObject): void {
+  defaultedObjects.add(object);
 }
 
 /** RFC 3339 with seconds, as metav1.Time prints. */

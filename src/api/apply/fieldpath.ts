@@ -1,0 +1,382 @@
+/**
+ * Field paths and field sets as sigs.k8s.io/structured-merge-diff v4's fieldpath package
+ * defines them: path elements (a field name, a key of a map list, a value of a set list,
+ * an index of an atomic-less positional list), their order (`PathElement.Compare`), their
+ * text form in managedFields (`f:`, `k:{...}`, `v:`, `i:`, serialize-pe.go), the FieldsV1
+ * JSON form of a set (serialize.go, including the `.` member marker) and the form a path
+ * takes in conflict messages (`.spec.containers[name="web"].image`).
+ */
+import { compareGoStrings, goFormatFloat, goQuote } from '../../apimachinery/go-format.ts';
+
+export type PathElement =
+  | { readonly kind: 'field'; readonly name: string }
+  | { readonly kind: 'key'; readonly fields: ReadonlyArray<readonly [string, unknown]> }
+  | { readonly kind: 'value'; readonly value: unknown }
+  | { readonly kind: 'index'; readonly index: number };
+
+export type Path = readonly PathElement[];
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Go's encoding/json (HTML-escaping, as jsoniter's standard-library-compatible config) of a JSON value. */
+export function goJson(value: unknown): string {
+  const text = JSON.stringify(value, (_k, v: unknown) => {
+    if (isMap(v)) {
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort(compareGoStrings)) out[k] = v[k];
+      return out;
+    }
+    return v;
+  });
+  return (text ?? 'null').replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** value.Compare: numbers < strings < bools < lists < maps < null. */
+export function compareValues(a: unknown, b: unknown): number {
+  const rank = (v: unknown) =>
+    typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : typeof v === 'boolean' ? 2 : Array.isArray(v) ? 3 : isMap(v) ? 4 : 5;
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  switch (ra) {
+    case 0:
+      return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+    case 1:
+      return compareGoStrings(a as string, b as string);
+    case 2:
+      return a === b ? 0 : a ? 1 : -1;
+    case 3: {
+      const x = a as unknown[];
+      const y = b as unknown[];
+      for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        const c = compareValues(x[i], y[i]);
+        if (c !== 0) return c;
+      }
+      return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
+    }
+    case 4: {
+      const x = a as Record<string, unknown>;
+      const y = b as Record<string, unknown>;
+      const kx = Object.keys(x).sort(compareGoStrings);
+      const ky = Object.keys(y).sort(compareGoStrings);
+      for (let i = 0; i < Math.min(kx.length, ky.length); i++) {
+        const c = compareGoStrings(kx[i]!, ky[i]!) || compareValues(x[kx[i]!], y[ky[i]!]);
+        if (c !== 0) return c;
+      }
+      return kx.length === ky.length ? 0 : kx.length < ky.length ? -1 : 1;
+    }
+    default:
+      return 0;
+  }
+}
+
+/** Deep equality of JSON values (value.Equals). */
+export function valuesEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => valuesEqual(v, b[i]));
+  if (isMap(a)) {
+    if (!isMap(b)) return false;
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    return ka.every((k) => Object.hasOwn(b, k) && valuesEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/** PathElement.Compare: field names, then keys, then values, then indexes. */
+export function comparePathElements(a: PathElement, b: PathElement): number {
+  const order = { field: 0, key: 1, value: 2, index: 3 } as const;
+  if (a.kind !== b.kind) return order[a.kind] < order[b.kind] ? -1 : 1;
+  switch (a.kind) {
+    case 'field':
+      return compareGoStrings(a.name, (b as typeof a).name);
+    case 'key': {
+      const x = a.fields;
+      const y = (b as typeof a).fields;
+      for (let i = 0; ; i++) {
+        if (i >= x.length && i >= y.length) return 0;
+        if (i >= x.length) return -1;
+        if (i >= y.length) return 1;
+        const c = compareGoStrings(x[i]![0], y[i]![0]) || compareValues(x[i]![1], y[i]![1]);
+        if (c !== 0) return c;
+      }
+    }
+    case 'value':
+      return compareValues(a.value, (b as typeof a).value);
+    case 'index':
+      return a.index === (b as typeof a).index ? 0 : a.index < (b as typeof a).index ? -1 : 1;
+  }
+}
+
+/** The managedFields text of a path element: `f:name`, `k:{"name":"web"}`, `v:"x"`, `i:0`. */
+export function serializePathElement(pe: PathElement): string {
+  switch (pe.kind) {
+    case 'field':
+      return `f:${pe.name}`;
+    case 'key':
+      return `k:{${pe.fields.map(([n, v]) => `${goJson(n)}:${goJson(v)}`).join(',')}}`;
+    case 'value':
+      return `v:${goJson(pe.value)}`;
+    case 'index':
+      return `i:${pe.index}`;
+  }
+}
+
+export class FieldsV1Error extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FieldsV1Error';
+  }
+}
+
+/** Parses `f:`, `k:`, `v:`, `i:` (DeserializePathElement). */
+export function parsePathElement(text: string): PathElement {
+  const tag = text.slice(0, 2);
+  const rest = text.slice(2);
+  switch (tag) {
+    case 'f:':
+      return { kind: 'field', name: rest };
+    case 'k:': {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(rest);
+      } catch (e) {
+        throw new FieldsV1Error(`invalid key ${rest}: ${(e as Error).message}`);
+      }
+      if (!isMap(parsed)) throw new FieldsV1Error(`invalid key ${rest}: not an object`);
+      return keyElement(parsed, Object.keys(parsed));
+    }
+    case 'v:':
+      try {
+        return { kind: 'value', value: JSON.parse(rest) as unknown };
+      } catch (e) {
+        throw new FieldsV1Error(`invalid value ${rest}: ${(e as Error).message}`);
+      }
+    case 'i:': {
+      if (!/^-?\d+$/.test(rest)) throw new FieldsV1Error(`invalid index ${rest}`);
+      return { kind: 'index', index: Number(rest) };
+    }
+    default:
+      throw new FieldsV1Error(`unknown path element type: ${JSON.stringify(text)}`);
+  }
+}
+
+/** A key path element from an item's key fields, sorted by name as upstream sorts them. */
+export function keyElement(item: Record<string, unknown>, keys: readonly string[]): PathElement {
+  const fields = keys.map((k) => [k, item[k]] as const).sort((a, b) => compareGoStrings(a[0], b[0]));
+  return { kind: 'key', fields };
+}
+
+/** PathElement.String: `.name`, `[name="web",port=80]`, `[="x"]`, `[0]`. */
+export function pathElementString(pe: PathElement): string {
+  switch (pe.kind) {
+    case 'field':
+      return `.${pe.name}`;
+    case 'key':
+      return `[${pe.fields.map(([n, v]) => `${n}=${valueToString(v)}`).join(',')}]`;
+    case 'value':
+      return `[=${valueToString(pe.value)}]`;
+    case 'index':
+      return `[${pe.index}]`;
+  }
+}
+
+/** Path.String, as in conflict messages: `.spec.template.spec.containers[name="web"].image`. */
+export function pathString(path: Path): string {
+  return path.map(pathElementString).join('');
+}
+
+/** value.ToString. */
+function valueToString(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : goFormatFloat(v);
+  if (typeof v === 'string') return goQuote(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (Array.isArray(v)) return `[${v.map(valueToString).join(', ')}]`;
+  if (isMap(v)) {
+    return `{${Object.keys(v)
+      .sort(compareGoStrings)
+      .map((k) => `${k}=${valueToString(v[k])}`)
+      .join(', ')}}`;
+  }
+  return String(v);
+}
+
+/**
+ * A set of field paths (fieldpath.Set): `members` are the paths ending at this node,
+ * `children` the sets below a path element. Keys are the serialized path elements.
+ */
+export class FieldSet {
+  readonly members = new Map<string, PathElement>();
+  readonly children = new Map<string, { readonly pe: PathElement; readonly set: FieldSet }>();
+
+  static of(...paths: Path[]): FieldSet {
+    const s = new FieldSet();
+    for (const p of paths) s.insert(p);
+    return s;
+  }
+
+  insert(path: Path): void {
+    if (path.length === 0) return;
+    const node = path.slice(0, -1).reduce<FieldSet>((n, pe) => n.child(pe), this);
+    const last = path[path.length - 1]!;
+    node.members.set(serializePathElement(last), last);
+  }
+
+  /** The child set under a path element, created when missing. */
+  child(pe: PathElement): FieldSet {
+    const key = serializePathElement(pe);
+    let c = this.children.get(key);
+    if (!c) {
+      c = { pe, set: new FieldSet() };
+      this.children.set(key, c);
+    }
+    return c.set;
+  }
+
+  /** The child set under a path element, if any. */
+  childOf(pe: PathElement): FieldSet | undefined {
+    return this.children.get(serializePathElement(pe))?.set;
+  }
+
+  hasMember(pe: PathElement): boolean {
+    return this.members.has(serializePathElement(pe));
+  }
+
+  has(path: Path): boolean {
+    if (path.length === 0) return false;
+    const node = path.slice(0, -1).reduce<FieldSet | undefined>((n, pe) => n?.childOf(pe), this);
+    return node !== undefined && node.hasMember(path[path.length - 1]!);
+  }
+
+  empty(): boolean {
+    if (this.members.size > 0) return false;
+    for (const c of this.children.values()) if (!c.set.empty()) return false;
+    return true;
+  }
+
+  copy(): FieldSet {
+    return this.union(new FieldSet());
+  }
+
+  union(other: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const [k, pe] of this.members) out.members.set(k, pe);
+    for (const [k, pe] of other.members) out.members.set(k, pe);
+    for (const [k, c] of this.children) {
+      const o = other.children.get(k);
+      out.children.set(k, { pe: c.pe, set: o ? c.set.union(o.set) : c.set.copy() });
+    }
+    for (const [k, c] of other.children) if (!this.children.has(k)) out.children.set(k, { pe: c.pe, set: c.set.copy() });
+    return out.pruneEmpty();
+  }
+
+  /** Members and children in both. */
+  intersection(other: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const [k, pe] of this.members) if (other.members.has(k)) out.members.set(k, pe);
+    for (const [k, c] of this.children) {
+      const o = other.children.get(k);
+      if (o) out.children.set(k, { pe: c.pe, set: c.set.intersection(o.set) });
+    }
+    return out.pruneEmpty();
+  }
+
+  /** Paths in this set that are not in the other (Set.Difference: members exactly). */
+  difference(other: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const [k, pe] of this.members) if (!other.members.has(k)) out.members.set(k, pe);
+    for (const [k, c] of this.children) {
+      const o = other.children.get(k);
+      out.children.set(k, { pe: c.pe, set: o ? c.set.difference(o.set) : c.set.copy() });
+    }
+    return out.pruneEmpty();
+  }
+
+  /** Set.RecursiveDifference: as difference, and a member of `other` also removes the whole subtree below it. */
+  recursiveDifference(other: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const [k, pe] of this.members) if (!other.members.has(k)) out.members.set(k, pe);
+    for (const [k, c] of this.children) {
+      if (other.members.has(k)) continue;
+      const o = other.children.get(k);
+      out.children.set(k, { pe: c.pe, set: o ? c.set.recursiveDifference(o.set) : c.set.copy() });
+    }
+    return out.pruneEmpty();
+  }
+
+  private pruneEmpty(): FieldSet {
+    for (const [k, c] of this.children) if (c.set.empty()) this.children.delete(k);
+    return this;
+  }
+
+  /** Every member path, in upstream's iteration order (sorted). */
+  paths(): Path[] {
+    const out: Path[] = [];
+    const walk = (s: FieldSet, prefix: PathElement[]) => {
+      const members = [...s.members.values()].sort(comparePathElements);
+      const children = [...s.children.values()].sort((a, b) => comparePathElements(a.pe, b.pe));
+      for (const pe of members) out.push([...prefix, pe]);
+      for (const c of children) walk(c.set, [...prefix, c.pe]);
+    };
+    walk(this, []);
+    return out;
+  }
+
+  /** The FieldsV1 JSON object (serialize.go's emitContentsV1), keys in upstream's order. */
+  toFieldsV1(): Record<string, unknown> {
+    return this.emit(false);
+  }
+
+  private emit(includeSelf: boolean): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const members = [...this.members.values()].sort(comparePathElements);
+    const children = [...this.children.values()].filter((c) => !c.set.empty()).sort((a, b) => comparePathElements(a.pe, b.pe));
+    if (includeSelf && (members.length > 0 || children.length > 0)) out['.'] = {};
+    let mi = 0;
+    let ci = 0;
+    while (mi < members.length || ci < children.length) {
+      const m = members[mi];
+      const c = children[ci];
+      const cmp = m === undefined ? 1 : c === undefined ? -1 : comparePathElements(m, c.pe);
+      if (cmp < 0) {
+        out[serializePathElement(m!)] = {};
+        mi++;
+      } else if (cmp > 0) {
+        out[serializePathElement(c!.pe)] = c!.set.emit(false);
+        ci++;
+      } else {
+        out[serializePathElement(c!.pe)] = c!.set.emit(true);
+        mi++;
+        ci++;
+      }
+    }
+    return out;
+  }
+
+  /** Parses a FieldsV1 JSON object (or its text). */
+  static fromFieldsV1(json: unknown): FieldSet {
+    let value = json;
+    if (typeof value === 'string') {
+      try {
+        value = JSON.parse(value) as unknown;
+      } catch (e) {
+        throw new FieldsV1Error((e as Error).message);
+      }
+    }
+    if (!isMap(value)) throw new FieldsV1Error('expected an object');
+    const set = new FieldSet();
+    const read = (obj: Record<string, unknown>, into: FieldSet) => {
+      for (const [k, v] of Object.entries(obj)) {
+        if (k === '.') continue;
+        const pe = parsePathElement(k);
+        if (!isMap(v)) throw new FieldsV1Error(`expected an object for ${k}`);
+        const keys = Object.keys(v);
+        if (keys.length === 0 || Object.hasOwn(v, '.')) into.members.set(serializePathElement(pe), pe);
+        if (keys.some((x) => x !== '.')) read(v, into.child(pe));
+      }
+    };
+    read(value, set);
+    return set.pruneEmpty();
+  }
+}
