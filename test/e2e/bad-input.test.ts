@@ -6,19 +6,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCertificates } from '../../src/apiserver/certs/pki.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { e2eBackends, startTestServer, type TestServer } from '../support/test-server.ts';
 
 interface Reply {
   status: number;
   body: Record<string, unknown>;
 }
 
-describe('bad input', { timeout: 120_000 }, () => {
+for (const backend of e2eBackends) describe(`bad input (${backend})`, { timeout: 120_000 }, () => {
   let cluster: TestServer;
   let send: (method: string, path: string, body?: string | Buffer, headers?: Record<string, string>, identity?: { cert?: string; key?: string } | null) => Promise<Reply>;
 
   before(async () => {
-    cluster = await startTestServer();
+    cluster = await startTestServer({ backend });
     const admin = { cert: cluster.certs.admin.certPem, key: cluster.certs.admin.keyPem };
     send = (method, path, body, headers = {}, identity = admin) =>
       new Promise((resolve, reject) => {

@@ -3,9 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as k8s from '@kubernetes/client-node';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
-
-const backends = (process.env.KUBETS_E2E_BACKENDS ?? 'sqlite,etcd').split(',') as Array<'sqlite' | 'etcd'>;
+import { e2eBackends, startTestServer, type TestServer } from '../support/test-server.ts';
 
 async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -15,7 +13,7 @@ async function until(condition: () => boolean, what: string, timeoutMs = 15_000)
   }
 }
 
-for (const backend of backends) {
+for (const backend of e2eBackends) {
   describe(`@kubernetes/client-node against kubets (${backend})`, { timeout: 120_000 }, () => {
     let cluster: TestServer;
     let kc: k8s.KubeConfig;

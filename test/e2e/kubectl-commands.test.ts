@@ -6,11 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { e2eBackends, startTestServer, type TestServer } from '../support/test-server.ts';
 
-const backends = (process.env.KUBETS_E2E_BACKENDS ?? 'sqlite,etcd').split(',') as Array<'sqlite' | 'etcd'>;
-
-for (const backend of backends) describe(`kubectl commands against kubets (${backend})`, { timeout: 300_000 }, () => {
+for (const backend of e2eBackends) describe(`kubectl commands against kubets (${backend})`, { timeout: 300_000 }, () => {
   let cluster: TestServer;
   const files = mkdtempSync(join(tmpdir(), 'kubets-e2e-commands-'));
   const file = (name: string, text: string) => {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ApiClient } from '../support/api-client.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { e2eBackends, startTestServer, type TestServer } from '../support/test-server.ts';
 
 interface List<Extra = object> {
   metadata: { resourceVersion: string; continue?: string };
@@ -13,13 +13,13 @@ interface List<Extra = object> {
 
 const cm = (name: string, value = '1') => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, labels: { set: 'paging' } }, data: { value } });
 
-describe('lists and watches', { timeout: 120_000 }, () => {
+for (const backend of e2eBackends) describe(`lists and watches (${backend})`, { timeout: 120_000 }, () => {
   let cluster: TestServer;
   let api: ApiClient;
   const path = '/api/v1/namespaces/default/configmaps';
 
   before(async () => {
-    cluster = await startTestServer({ watchCacheCapacity: 20, bookmarkIntervalMs: 200 });
+    cluster = await startTestServer({ backend, watchCacheCapacity: 20, bookmarkIntervalMs: 200 });
     api = new ApiClient(cluster);
   });
   after(async () => {

@@ -34,7 +34,7 @@ spec:
       containers:
 ${containers}`;
 
-for (const version of ['1.33', '1.31'] as const) {
+for (const version of ['1.33', '1.31', 'dispatcher'] as const) {
   describe(`patch and apply with kubectl ${version}`, { timeout: 180_000 }, () => {
     let cluster: TestServer;
     const dir = mkdtempSync(join(tmpdir(), 'kubets-apply-'));

@@ -110,3 +110,27 @@ describe('eviction', { timeout: 60_000 }, () => {
     assert.ok(budget.status.disruptedPods.kept);
   });
 });
+
+describe('ephemeral containers', { timeout: 60_000 }, () => {
+  let cluster: TestServer;
+
+  before(async () => {
+    cluster = await startTestServer();
+  });
+  after(async () => {
+    await cluster?.close();
+  });
+
+  it('adds a debug container with kubectl debug, through the ephemeralcontainers subresource only', async () => {
+    await cluster.kubectl.ok(['run', 'target', '--image=busybox:1.36', '--', 'sleep', '3600']);
+    const out = await cluster.kubectl.run(['debug', 'target', '--image=busybox:1.36', '-c', 'dbg', '--profile=general']);
+    assert.equal(out.code, 0, out.stderr);
+    const pod = JSON.parse(await cluster.kubectl.ok(['get', 'pod', 'target', '-o', 'json'])) as { spec: { ephemeralContainers: Array<{ name: string; image: string }>; containers: Array<{ image: string }> } };
+    assert.deepEqual(pod.spec.ephemeralContainers.map((c) => [c.name, c.image]), [['dbg', 'busybox:1.36']]);
+    const api = new ApiClient(cluster);
+    // Other spec changes sent to the subresource are ignored.
+    await api.send('PATCH', '/api/v1/namespaces/default/pods/target/ephemeralcontainers', { spec: { containers: [{ name: 'target', image: 'changed' }] } }, { 'content-type': 'application/strategic-merge-patch+json' });
+    const after = JSON.parse(await cluster.kubectl.ok(['get', 'pod', 'target', '-o', 'json'])) as typeof pod;
+    assert.equal(after.spec.containers[0]!.image, 'busybox:1.36');
+  });
+});

@@ -22,6 +22,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** The backends e2e suites run on: both unless KUBETS_E2E_BACKENDS names some (e.g. sqlite). */
+export const e2eBackends = (process.env.KUBETS_E2E_BACKENDS ?? 'sqlite,etcd').split(',') as Array<'sqlite' | 'etcd'>;
+
 export interface TestServerOptions extends Partial<Pick<ApiServerOptions, 'watchCacheCapacity' | 'bookmarkIntervalMs' | 'compactionIntervalMs' | 'tokens'>> {
   readonly backend?: 'sqlite' | 'etcd';
   readonly kubectlVersion?: KubectlVersion;

@@ -39,7 +39,7 @@ export async function handleResource(ctx: HandlerContext, info: ResourceRequest,
   const apiVersion = groupVersion(def.group, info.version);
   const subresource = info.subresource;
   if (subresource && !def.subresources.some((s) => s.name === subresource)) throw errors.pathNotFound();
-  if (subresource && !['status', 'finalize', 'scale', 'binding', 'eviction'].includes(subresource)) {
+  if (subresource && !['status', 'finalize', 'scale', 'binding', 'eviction', 'ephemeralcontainers'].includes(subresource)) {
     throw errors.methodNotSupported(registry.groupResource, `${info.verb} on ${subresource}`);
   }
   const allowed = subresource ? def.subresources.find((s) => s.name === subresource)!.verbs : def.verbs;

@@ -307,7 +307,8 @@ export class GenericRegistry {
           rollback = undefined;
           if (this.strategy.allocate && !options.dryRun && !options.subresource) rollback = await this.strategy.allocate(next, current);
           // A binding is checked by its own handler: it may set what pod updates may not.
-          if (options.subresource !== 'binding') this.validate(next, current);
+          if (options.subresource === 'ephemeralcontainers') this.validateEphemeralContainers(next, current);
+          else if (options.subresource !== 'binding') this.validate(next, current);
           if (next.metadata.deletionTimestamp && isEmpty(next.metadata.finalizers) && !this.strategy.deletionPending?.(next)) {
             throw new DeleteInstead(currentKv!);
           }
@@ -378,6 +379,15 @@ export class GenericRegistry {
       for (const field of Object.keys(next)) delete next[field];
       Object.assign(next, structuredClone(current), { spec: { ...(current.spec as object | undefined), finalizers } });
       next.metadata.resourceVersion = current.metadata.resourceVersion;
+    } else if (subresource === 'ephemeralcontainers') {
+      // Only a pod's ephemeral containers change here (kubectl debug), as upstream.
+      const ephemeral = (next.spec as { ephemeralContainers?: unknown } | undefined)?.ephemeralContainers;
+      const { metadata } = next;
+      for (const field of Object.keys(next)) delete next[field];
+      Object.assign(next, structuredClone(current), { metadata });
+      const spec = next.spec as Record<string, unknown>;
+      if (ephemeral === undefined) delete spec.ephemeralContainers;
+      else spec.ephemeralContainers = ephemeral;
     } else if (subresource === 'status') {
       // The status endpoint changes status only (and metadata such as labels, as upstream allows);
       // the rest is the stored object, in its order.
@@ -465,6 +475,27 @@ export class GenericRegistry {
         `Precondition failed: ResourceVersion in precondition: ${preconditions.resourceVersion}, ResourceVersion in object meta: ${String(current.metadata.resourceVersion)}`,
       );
     }
+  }
+
+  /**
+   * Ephemeral containers may be added, never changed or removed (as upstream); the pod
+   * is otherwise checked as an update.
+   */
+  private validateEphemeralContainers(next: ApiObject, current: ApiObject): void {
+    const containers = (pod: ApiObject) => ((pod.spec as { ephemeralContainers?: Array<{ name: string }> }).ephemeralContainers ?? []);
+    const now = new Map(containers(next).map((c) => [c.name, c]));
+    const causes = containers(current).flatMap((old, i) => {
+      const field = `spec.ephemeralContainers[${i}]`;
+      const mine = now.get(old.name);
+      if (!mine) return [{ reason: 'FieldValueForbidden', field, message: `${field}: Forbidden: existing ephemeral containers "${old.name}" may not be removed` }];
+      if (!isDeepStrictEqual(mine, old)) return [{ reason: 'FieldValueForbidden', field, message: `${field}: Forbidden: existing ephemeral containers "${old.name}" may not be changed` }];
+      return [];
+    });
+    if (causes.length > 0) throw errors.invalid('', 'Pod', String(next.metadata.name), causes);
+    // Against the stored pod with the new list, so only the rest of the pod must be unchanged.
+    const old = structuredClone(current);
+    (old.spec as Record<string, unknown>).ephemeralContainers = (next.spec as Record<string, unknown>).ephemeralContainers;
+    this.validate(next, old);
   }
 
   /** Upstream's validation of the stored kind (on update against the stored object): 422 on any error. */
