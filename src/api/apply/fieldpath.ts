@@ -20,6 +20,8 @@ const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 
 /** Go's encoding/json (HTML-escaping, as jsoniter's standard-library-compatible config) of a JSON value. */
 export function goJson(value: unknown): string {
+  // Scalars, by far the most common here, need no key sorting.
+  if (typeof value !== 'object' || value === null) return escapeLikeGo(JSON.stringify(value) ?? 'null');
   const text = JSON.stringify(value, (_k, v: unknown) => {
     if (isMap(v)) {
       const out: Record<string, unknown> = {};
@@ -28,7 +30,11 @@ export function goJson(value: unknown): string {
     }
     return v;
   });
-  return (text ?? 'null').replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeLikeGo(text ?? 'null');
+}
+
+function escapeLikeGo(text: string): string {
+  return /[<>&\u2028\u2029]/.test(text) ? text.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
 }
 
 /** value.Compare: numbers < strings < bools < lists < maps < null. */
