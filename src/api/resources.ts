@@ -170,11 +170,11 @@ export const resources: readonly ResourceDef[] = [
   ...group('events.k8s.io', ['v1'], [{ kind: 'Event', plural: 'events', short: ['ev'], storageVersion: 'v1' }]),
   // extensions/v1beta1, removed upstream in 1.16 and 1.22, shares storage with apps and networking.
   ...group('extensions', ['v1beta1'], [
-    { kind: 'DaemonSet', plural: 'daemonsets', short: ['ds'], sub: withStatus },
-    { kind: 'Deployment', plural: 'deployments', short: ['deploy'], sub: withScaleAndStatus },
-    { kind: 'Ingress', plural: 'ingresses', short: ['ing'], sub: withStatus },
-    { kind: 'NetworkPolicy', plural: 'networkpolicies', short: ['netpol'] },
-    { kind: 'ReplicaSet', plural: 'replicasets', short: ['rs'], sub: withScaleAndStatus },
+    { kind: 'DaemonSet', plural: 'daemonsets', sub: withStatus },
+    { kind: 'Deployment', plural: 'deployments', sub: withScaleAndStatus },
+    { kind: 'Ingress', plural: 'ingresses', sub: withStatus },
+    { kind: 'NetworkPolicy', plural: 'networkpolicies' },
+    { kind: 'ReplicaSet', plural: 'replicasets', sub: withScaleAndStatus },
   ]),
   ...group('networking.k8s.io', ['v1'], [
     { kind: 'IngressClass', plural: 'ingressclasses', namespaced: false },

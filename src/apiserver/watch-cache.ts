@@ -58,11 +58,20 @@ export class ResourceCache {
   /** Loads the initial list (before any event). */
   seed(key: string, object: ApiObject): void {
     this.objects.set(key, object);
+    this.sortedKeys = undefined;
   }
 
+  /** Keys in order, kept until a key comes or goes (lists are far more common than creates). */
+  private sortedKeys: string[] | undefined;
+
   apply(event: CacheEvent, key: string): void {
-    if (event.type === 'DELETED') this.objects.delete(key);
-    else this.objects.set(key, event.object);
+    if (event.type === 'DELETED') {
+      this.objects.delete(key);
+      this.sortedKeys = undefined;
+    } else {
+      if (!this.objects.has(key)) this.sortedKeys = undefined;
+      this.objects.set(key, event.object);
+    }
     this.ring.push(event);
     if (this.ring.length > this.capacity) this.oldestServable = this.ring.shift()!.revision;
     for (const watcher of this.watchers) watcher.onEvent(event);
@@ -74,7 +83,8 @@ export class ResourceCache {
 
   /** Current objects whose storage key starts with `keyPrefix`, in key order. */
   list(keyPrefix: string): ApiObject[] {
-    const keys = [...this.objects.keys()].filter((key) => key.startsWith(keyPrefix)).sort();
+    this.sortedKeys ??= [...this.objects.keys()].sort();
+    const keys = this.sortedKeys.filter((key) => key.startsWith(keyPrefix));
     return keys.map((key) => this.objects.get(key)!);
   }
 
