@@ -13,7 +13,11 @@ import type { ApiObject } from './watch-cache.ts';
 
 /** Lets the body decoder read Kubernetes protobuf (kubectl 1.32+ typed clients send it). */
 export function installProtobufDecoding(): void {
-  setProtobufDecoder((body) => decodeObject(body, (apiVersion, kind) => kindType(parseApiVersion(apiVersion).group, parseApiVersion(apiVersion).version, kind), getType).object);
+  const resolveKind = (apiVersion: string, kind: string) => {
+    const { group, version } = parseApiVersion(apiVersion);
+    return kindType(group, version, kind);
+  };
+  setProtobufDecoder((body) => decodeObject(body, resolveKind, getType).object);
 }
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';

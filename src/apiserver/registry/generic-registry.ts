@@ -212,23 +212,8 @@ export class GenericRegistry {
   // --- writes ---
 
   async create(namespace: string, object: ApiObject, options: WriteOptions = {}): Promise<ApiObject> {
-    const metadata = object.metadata;
-    if (this.def.namespaced) metadata.namespace = namespace;
-    else delete metadata.namespace;
-    if (!metadata.name && typeof metadata.generateName === 'string' && metadata.generateName) {
-      metadata.name = `${metadata.generateName}${randomSuffix()}`;
-    }
-    metadata.uid = randomUUID();
-    metadata.creationTimestamp = this.timestamp();
-    delete metadata.resourceVersion;
-    delete metadata.deletionTimestamp;
-    delete metadata.deletionGracePeriodSeconds;
-    delete metadata.selfLink;
-    if (this.strategy.tracksGeneration) metadata.generation = 1;
-    else delete metadata.generation;
-    this.defaults(object);
-    this.strategy.prepareForCreate?.(object);
-    const name = String(metadata.name ?? '');
+    this.initializeForCreate(namespace, object);
+    const name = String(object.metadata.name ?? '');
     if (options.dryRun) {
       this.validate(object);
       if (await this.store.get(this.key(namespace, name))) throw errors.alreadyExists(this.groupResource, name);
@@ -339,16 +324,29 @@ export class GenericRegistry {
   }
 
   private prepareCreateOnUpdate(namespace: string, object: ApiObject, options: UpdateOptions): Uint8Array | undefined {
+    this.initializeForCreate(namespace, object);
+    this.validate(object);
+    return options.dryRun ? undefined : encodeForStorage(object);
+  }
+
+  /** What every new object gets: server-owned metadata, defaults, the strategy's initial state. */
+  private initializeForCreate(namespace: string, object: ApiObject): void {
     const metadata = object.metadata;
     if (this.def.namespaced) metadata.namespace = namespace;
+    else delete metadata.namespace;
+    if (!metadata.name && typeof metadata.generateName === 'string' && metadata.generateName) {
+      metadata.name = `${metadata.generateName}${randomSuffix()}`;
+    }
     metadata.uid = randomUUID();
     metadata.creationTimestamp = this.timestamp();
     delete metadata.resourceVersion;
+    delete metadata.deletionTimestamp;
+    delete metadata.deletionGracePeriodSeconds;
+    delete metadata.selfLink;
     if (this.strategy.tracksGeneration) metadata.generation = 1;
+    else delete metadata.generation;
     this.defaults(object);
     this.strategy.prepareForCreate?.(object);
-    this.validate(object);
-    return options.dryRun ? undefined : encodeForStorage(object);
   }
 
   /** The generic half of an update: preconditions, server-owned metadata, status vs spec. */
