@@ -223,10 +223,14 @@ export class FieldSet {
   }
 
   insert(path: Path): void {
-    if (path.length === 0) return;
-    const node = path.slice(0, -1).reduce<FieldSet>((n, pe) => n.child(pe), this);
-    const last = path[path.length - 1]!;
-    node.members.set(serializePathElement(last), last);
+    if (path.length > 0) this.insertFrom(path, 0);
+  }
+
+  /** Inserts path[from..]; walks by index, as this runs for every field of every managed write. */
+  private insertFrom(path: Path, from: number): void {
+    const pe = path[from]!;
+    if (from === path.length - 1) this.members.set(serializePathElement(pe), pe);
+    else this.child(pe).insertFrom(path, from + 1);
   }
 
   /** The child set under a path element, created when missing. */
