@@ -4,14 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as k8s from '@kubernetes/client-node';
 import { e2eBackends, startTestServer, type TestServer } from '../support/test-server.ts';
+import { until } from '../support/until.ts';
 
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 for (const backend of e2eBackends) {
   describe(`@kubernetes/client-node against kubets (${backend})`, { timeout: 120_000 }, () => {

@@ -1,0 +1,108 @@
+// The informer's local cache: objects by key (namespace/name) plus secondary indexes.
+// Cached objects are shared and read-only (DESIGN.md, rule 5): copy before changing one.
+import type { KubeObject } from './resource-client.ts';
+
+/** The values an object is filed under in one index. */
+export type IndexFunc<T> = (object: T) => readonly string[];
+
+/** `namespace/name`, or `name` for cluster-scoped objects: client-go's MetaNamespaceKeyFunc. */
+export function keyOf(object: KubeObject): string {
+  const namespace = object.metadata?.namespace;
+  const name = object.metadata?.name ?? '';
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+/** Splits a key made by keyOf. */
+export function splitKey(key: string): { namespace: string | undefined; name: string } {
+  const slash = key.indexOf('/');
+  return slash < 0 ? { namespace: undefined, name: key } : { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
+}
+
+export const byNamespace: IndexFunc<KubeObject> = (object) => [object.metadata?.namespace ?? ''];
+
+export class Indexer<T extends KubeObject> {
+  private readonly items = new Map<string, T>();
+  private readonly indexFuncs = new Map<string, IndexFunc<T>>();
+  /** index name -> indexed value -> keys */
+  private readonly indices = new Map<string, Map<string, Set<string>>>();
+
+  constructor(indexers: Readonly<Record<string, IndexFunc<T>>> = {}) {
+    for (const [name, fn] of Object.entries({ namespace: byNamespace, ...indexers })) {
+      this.indexFuncs.set(name, fn);
+      this.indices.set(name, new Map());
+    }
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  get(key: string): T | undefined {
+    return this.items.get(key);
+  }
+
+  /** The cached object with this namespace (undefined or '' for cluster-scoped) and name. */
+  getByName(namespace: string | undefined, name: string): T | undefined {
+    return this.items.get(namespace ? `${namespace}/${name}` : name);
+  }
+
+  list(): T[] {
+    return [...this.items.values()];
+  }
+
+  keys(): string[] {
+    return [...this.items.keys()];
+  }
+
+  /** Objects filed under `value` in the named index (e.g. byIndex('namespace', 'default')). */
+  byIndex(indexName: string, value: string): T[] {
+    const index = this.indices.get(indexName);
+    if (!index) throw new Error(`no index named ${indexName}`);
+    const keys = index.get(value);
+    if (!keys) return [];
+    const out: T[] = [];
+    for (const key of keys) out.push(this.items.get(key)!);
+    return out;
+  }
+
+  /** Adds or replaces an object; returns the one it replaced. */
+  set(object: T): T | undefined {
+    const key = keyOf(object);
+    const old = this.items.get(key);
+    if (old) this.unindex(key, old);
+    this.items.set(key, object);
+    this.index(key, object);
+    return old;
+  }
+
+  /** Removes an object by key; returns it. */
+  delete(key: string): T | undefined {
+    const old = this.items.get(key);
+    if (!old) return undefined;
+    this.unindex(key, old);
+    this.items.delete(key);
+    return old;
+  }
+
+  private index(key: string, object: T): void {
+    for (const [name, fn] of this.indexFuncs) {
+      const index = this.indices.get(name)!;
+      for (const value of fn(object)) {
+        let keys = index.get(value);
+        if (!keys) index.set(value, (keys = new Set()));
+        keys.add(key);
+      }
+    }
+  }
+
+  private unindex(key: string, object: T): void {
+    for (const [name, fn] of this.indexFuncs) {
+      const index = this.indices.get(name)!;
+      for (const value of fn(object)) {
+        const keys = index.get(value);
+        keys?.delete(key);
+        if (keys?.size === 0) index.delete(value);
+      }
+    }
+  }
+}
