@@ -235,7 +235,11 @@ export class FieldSet {
 
   /** The child set under a path element, created when missing. */
   child(pe: PathElement): FieldSet {
-    const key = serializePathElement(pe);
+    return this.childAt(serializePathElement(pe), pe);
+  }
+
+  /** As child, for a caller that has the element's key already. */
+  childAt(key: string, pe: PathElement): FieldSet {
     let c = this.children.get(key);
     if (!c) {
       c = { pe, set: new FieldSet() };
@@ -315,6 +319,20 @@ export class FieldSet {
     return out.pruneEmpty();
   }
 
+  /** Difference (recursive: RecursiveDifference) in place, for a set its caller owns. */
+  subtract(other: FieldSet, recursive = false): void {
+    for (const k of other.members.keys()) {
+      this.members.delete(k);
+      if (recursive) this.children.delete(k);
+    }
+    for (const [k, o] of other.children) {
+      const c = this.children.get(k);
+      if (!c) continue;
+      c.set.subtract(o.set, recursive);
+      if (c.set.empty()) this.children.delete(k);
+    }
+  }
+
   private pruneEmpty(): FieldSet {
     for (const [k, c] of this.children) if (c.set.empty()) this.children.delete(k);
     return this;
@@ -335,33 +353,38 @@ export class FieldSet {
 
   /** The FieldsV1 JSON object (serialize.go's emitContentsV1), keys in upstream's order. */
   toFieldsV1(): Record<string, unknown> {
-    return this.emit(false);
+    return this.emit(false) ?? {};
   }
 
-  private emit(includeSelf: boolean): Record<string, unknown> {
+  /** This node's contents; undefined when it holds no member at any depth (one walk, no emptiness pre-checks). */
+  private emit(includeSelf: boolean): Record<string, unknown> | undefined {
     const out: Record<string, unknown> = {};
-    const members = [...this.members.values()].sort(comparePathElements);
-    const children = [...this.children.values()].filter((c) => !c.set.empty()).sort((a, b) => comparePathElements(a.pe, b.pe));
-    if (includeSelf && (members.length > 0 || children.length > 0)) out['.'] = {};
+    if (includeSelf) out['.'] = {};
+    let size = 0;
+    const members = [...this.members].sort((a, b) => comparePathElements(a[1], b[1]));
+    const children = [...this.children].sort((a, b) => comparePathElements(a[1].pe, b[1].pe));
     let mi = 0;
     let ci = 0;
     while (mi < members.length || ci < children.length) {
       const m = members[mi];
       const c = children[ci];
-      const cmp = m === undefined ? 1 : c === undefined ? -1 : comparePathElements(m, c.pe);
+      const cmp = m === undefined ? 1 : c === undefined ? -1 : comparePathElements(m[1], c[1].pe);
       if (cmp < 0) {
-        out[serializePathElement(m!)] = {};
+        out[m![0]] = {};
+        size++;
         mi++;
-      } else if (cmp > 0) {
-        out[serializePathElement(c!.pe)] = c!.set.emit(false);
-        ci++;
-      } else {
-        out[serializePathElement(c!.pe)] = c!.set.emit(true);
-        mi++;
-        ci++;
+        continue;
       }
+      // A child that is also a member marks itself with `.`; an empty child is only its membership.
+      const sub = c![1].set.emit(cmp === 0);
+      if (sub !== undefined || cmp === 0) {
+        out[c![0]] = sub ?? {};
+        size++;
+      }
+      if (cmp === 0) mi++;
+      ci++;
     }
-    return out;
+    return size > 0 ? out : undefined;
   }
 
   /** Parses a FieldsV1 JSON object (or its text). */
@@ -379,11 +402,13 @@ export class FieldSet {
     const read = (obj: Record<string, unknown>, into: FieldSet) => {
       for (const [k, v] of Object.entries(obj)) {
         if (k === '.') continue;
+        // A field's text is already its canonical key; other elements are re-serialized.
         const pe = parsePathElement(k);
+        const key = pe.kind === 'field' ? k : serializePathElement(pe);
         if (!isMap(v)) throw new FieldsV1Error(`expected an object for ${k}`);
         const keys = Object.keys(v);
-        if (keys.length === 0 || Object.hasOwn(v, '.')) into.members.set(serializePathElement(pe), pe);
-        if (keys.some((x) => x !== '.')) read(v, into.child(pe));
+        if (keys.length === 0 || Object.hasOwn(v, '.')) into.members.set(key, pe);
+        if (keys.some((x) => x !== '.')) read(v, into.childAt(key, pe));
       }
     };
     read(value, set);

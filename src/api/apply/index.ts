@@ -22,15 +22,15 @@ import { getType, kindType } from '../schema/registry.ts';
 import type { TypeDef } from '../schema/types.ts';
 import { FieldSet, goJson, pathString, valuesEqual, type Path } from './fieldpath.ts';
 import {
+  changes,
   compare,
   ensureNamedFieldsAreMembers,
-  excludePrefixes,
   isMap,
   merge,
   removeItems,
   shapeOfKind,
   toFieldSet,
-  type Comparison,
+  type Changes,
   type Shape,
 } from './typed.ts';
 
@@ -267,9 +267,15 @@ function f(name: string) {
 }
 
 function formatTime(t: string | Date | undefined): string {
+  // Writes within one second share their time text: keep the last one.
+  if (typeof t === 'string' && t === lastTime.given) return lastTime.text;
   const d = t === undefined ? new Date() : typeof t === 'string' ? new Date(t) : t;
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const text = d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (typeof t === 'string') lastTime = { given: t, text };
+  return text;
 }
+
+let lastTime = { given: '', text: '' };
 
 function withoutManagedFields(obj: JsonObject): JsonObject {
   const meta = obj['metadata'];
@@ -295,21 +301,23 @@ export function withManagedFields(obj: JsonObject, managedFields: readonly Manag
 interface Context {
   readonly shape: Shape;
   /** Paths a strategy resets (GetResetFields), e.g. [['status']] on the main resource. */
-  readonly reset: readonly Path[];
+  readonly reset: FieldSet;
   readonly now: string;
 }
 
-function filtered(c: Comparison, reset: readonly Path[]): Comparison {
-  return { added: excludePrefixes(c.added, reset), removed: excludePrefixes(c.removed, reset), modified: excludePrefixes(c.modified, reset) };
+/** What changed from live to next, without the paths the strategy resets. */
+function changesOf(ctx: Context, live: unknown, next: unknown): Changes {
+  const c = changes(ctx.shape, live, next);
+  c.changed.subtract(ctx.reset, true);
+  c.removed.subtract(ctx.reset, true);
+  return c;
 }
 
 /**
  * Updater.update: other managers (not `workflow`) lose fields that changed (conflicts,
  * returned when not forced) and fields that were removed.
  */
-function takeFromOthers(ctx: Context, live: unknown, next: unknown, managed: Managed, workflow: string, force: boolean): Conflict[] {
-  const cmp = filtered(compare(ctx.shape, live, next), ctx.reset);
-  const changed = cmp.modified.union(cmp.added);
+function takeFromOthers({ changed, removed }: Changes, managed: Managed, workflow: string, force: boolean): Conflict[] {
   const conflicts: Conflict[] = [];
   const taken = new Map<string, FieldSet>();
   for (const [id, state] of managed) {
@@ -325,7 +333,7 @@ function takeFromOthers(ctx: Context, live: unknown, next: unknown, managed: Man
     if (id === workflow) continue;
     const c = taken.get(id);
     if (c) state.set = state.set.difference(c);
-    if (!cmp.removed.empty()) state.set = state.set.difference(cmp.removed);
+    if (!removed.empty()) state.set = state.set.difference(removed);
   }
   for (const [id, state] of managed) if (state.set.empty()) managed.delete(id);
   return [];
@@ -334,9 +342,11 @@ function takeFromOthers(ctx: Context, live: unknown, next: unknown, managed: Man
 /** managedFieldsUpdater.Update over stripMeta and structuredMerge.Update, then capManagers. */
 function updateStep(ctx: Context, live: unknown, next: unknown, managed: Managed, info: Omit<ManagerState, 'time' | 'set'>): void {
   const self = '\u0000current-operation';
-  takeFromOthers(ctx, live, next, managed, self, true);
-  const cmp = filtered(compare(ctx.shape, live, next), ctx.reset);
-  const set = cmp.modified.union(cmp.added).difference(stripSet);
+  const c = changesOf(ctx, live, next);
+  takeFromOthers(c, managed, self, true);
+  // The comparison's sets are ours: the writer's new set is `changed`, trimmed in place.
+  const set = c.changed;
+  set.subtract(stripSet);
   if (!set.empty()) {
     const id = managerIdentifier(info);
     const prev = managed.get(id);
@@ -396,6 +406,20 @@ export function zeroObject(type: TypeDef | undefined, apiVersion: string | undef
   return { ...(apiVersion ? { apiVersion } : {}), ...(kind ? { kind } : {}), ...zero };
 }
 
+/** zeroObject made once per kind, for callers that only read it (every create compares against it). */
+function sharedZeroObject(type: TypeDef | undefined, apiVersion: string | undefined, kind: string | undefined): JsonObject {
+  if (!type) return zeroObject(type, apiVersion, kind);
+  const key = `${type.name}\0${apiVersion ?? ''}\0${kind ?? ''}`;
+  let zero = zeroObjects.get(key);
+  if (!zero) {
+    zero = zeroObject(type, apiVersion, kind);
+    zeroObjects.set(key, zero);
+  }
+  return zero;
+}
+
+const zeroObjects = new Map<string, JsonObject>();
+
 // ---------------------------------------------------------------------------------------
 // Update
 
@@ -427,7 +451,7 @@ export interface UpdateOptions {
  */
 export function updateManagedFields(old: JsonObject | undefined, next: JsonObject, options: UpdateOptions): ManagedFieldsEntry[] {
   const { shape, type } = shapeFor(options.type, next);
-  const ctx: Context = { shape, reset: (options.resetFields ?? []).map(toPath), now: formatTime(options.time) };
+  const ctx: Context = { shape, reset: FieldSet.of(...(options.resetFields ?? []).map(toPath)), now: formatTime(options.time) };
   const liveMF = metadataOf(old)?.['managedFields'];
   const newMF = metadataOf(next)?.['managedFields'];
   const orEmpty = (mf: unknown): Managed => {
@@ -450,7 +474,7 @@ export function updateManagedFields(old: JsonObject | undefined, next: JsonObjec
   }
   // skipNonApplied: untracked existing objects stay untracked.
   if (managed.size === 0 && old !== undefined && typeof metadataOf(old)?.['uid'] === 'string' && metadataOf(old)?.['uid'] !== '') return [];
-  const live = withoutManagedFields(old ?? zeroObject(type, next['apiVersion'] as string | undefined, next['kind'] as string | undefined));
+  const live = withoutManagedFields(old ?? sharedZeroObject(type, next['apiVersion'] as string | undefined, next['kind'] as string | undefined));
   updateStep(ctx, live, withoutManagedFields(next), managed, {
     manager: options.manager,
     operation: 'Update',
@@ -511,7 +535,7 @@ export function serverSideApply(live: JsonObject | undefined, applied: JsonObjec
     throw badRequest('metadata.managedFields must be nil');
   }
   const { shape, type } = shapeFor(options.type, applied);
-  const ctx: Context = { shape, reset: (options.resetFields ?? []).map(toPath), now: formatTime(options.time) };
+  const ctx: Context = { shape, reset: FieldSet.of(...(options.resetFields ?? []).map(toPath)), now: formatTime(options.time) };
   let managed: Managed;
   try {
     managed = decodeManaged(metadataOf(live)?.['managedFields']);
@@ -566,12 +590,13 @@ type StepResult = { object: JsonObject | undefined; managed: Managed } | { confl
 /** managedFieldsUpdater.Apply over stripMeta and Updater.Apply, then capManagers. */
 function applyStep(ctx: Context, live: JsonObject, applied: JsonObject, managed: Managed, info: Omit<ManagerState, 'time' | 'set'>, force: boolean): StepResult {
   const id = managerIdentifier(info);
-  const set = excludePrefixes(toFieldSet(ctx.shape, applied), ctx.reset);
+  const set = toFieldSet(ctx.shape, applied);
+  set.subtract(ctx.reset, true);
   let merged = merge(ctx.shape, live, applied) as JsonObject;
   const last = managed.get(id);
   managed.set(id, { ...info, time: last?.time, set });
   merged = prune(ctx.shape, merged, managed, last?.set) as JsonObject;
-  const conflicts = takeFromOthers(ctx, live, merged, managed, id, force);
+  const conflicts = takeFromOthers(changesOf(ctx, live, merged), managed, id, force);
   if (conflicts.length > 0) return { conflicts: sortConflicts(conflicts) };
   const noop = valuesEqual(live, merged);
   const own = managed.get(id);

@@ -14,7 +14,7 @@
  */
 import { getType } from '../schema/registry.ts';
 import { wellKnownTypes, type FieldDef, type ResolvedType, type TypeDef } from '../schema/types.ts';
-import { FieldSet, comparePathElements, keyElement, serializePathElement, valuesEqual, type Path, type PathElement } from './fieldpath.ts';
+import { FieldSet, comparePathElements, keyElement, serializePathElement, valuesEqual, type PathElement } from './fieldpath.ts';
 
 export type Shape =
   | { readonly k: 'leaf' }
@@ -149,7 +149,6 @@ function walkSet(shape: Shape, value: unknown, into: FieldSet): void {
   // Leaves are inserted by their parent; a top-level leaf has no path.
 }
 
-/** A leaf's membership, as the parent inserts it (used by walkers that recurse into leaves). */
 export interface Comparison {
   readonly added: FieldSet;
   readonly removed: FieldSet;
@@ -159,56 +158,83 @@ export interface Comparison {
 /** Compare: paths added, removed and modified from lhs to rhs. */
 export function compare(shape: Shape, lhs: unknown, rhs: unknown): Comparison {
   const c: Comparison = { added: new FieldSet(), removed: new FieldSet(), modified: new FieldSet() };
-  compareInto(shape, lhs, rhs, [], c, true);
+  compareInto(shape, lhs, rhs, undefined, c);
   return c;
+}
+
+/** What a write changed: paths added or modified (one set) and paths removed. */
+export interface Changes {
+  readonly changed: FieldSet;
+  readonly removed: FieldSet;
+}
+
+/** Compare with added and modified gathered in one set, as every field manager step wants them. */
+export function changes(shape: Shape, lhs: unknown, rhs: unknown): Changes {
+  const changed = new FieldSet();
+  const removed = new FieldSet();
+  compareInto(shape, lhs, rhs, undefined, { added: changed, removed, modified: changed });
+  return { changed, removed };
+}
+
+/**
+ * The path compare is at: its last element, that element's key (serialized once), and
+ * the path above. Nothing is allocated per field beyond this link.
+ */
+interface PathLink {
+  readonly up: PathLink | undefined;
+  readonly pe: PathElement;
+  readonly key: string;
+}
+
+function insertAt(set: FieldSet, at: PathLink): void {
+  (at.up ? nodeAt(set, at.up) : set).members.set(at.key, at.pe);
+}
+
+function nodeAt(set: FieldSet, at: PathLink): FieldSet {
+  return (at.up ? nodeAt(set, at.up) : set).childAt(at.key, at.pe);
 }
 
 const ABSENT = undefined;
 
-function compareInto(shape: Shape, lhs: unknown, rhs: unknown, path: PathElement[], c: Comparison, top = false): void {
+/** `path` undefined: the top level, which is never a member itself. */
+function compareInto(shape: Shape, lhs: unknown, rhs: unknown, path: PathLink | undefined, c: Comparison): void {
   if (lhs === ABSENT && rhs === ABSENT) return;
   const lMap = asMapShape(shape, lhs);
   const rMap = asMapShape(shape, rhs);
   const isLeaf = !(lMap || rMap || isAssocList(shape));
   if (isLeaf || (shape.k === 'deduced' && !isMap(lhs) && !isMap(rhs))) {
-    if (top) return;
-    if (lhs === ABSENT) c.added.insert(path);
-    else if (rhs === ABSENT) c.removed.insert(path);
-    else if (!valuesEqual(lhs, rhs)) c.modified.insert(path);
+    if (!path) return;
+    if (lhs === ABSENT) insertAt(c.added, path);
+    else if (rhs === ABSENT) insertAt(c.removed, path);
+    else if (!valuesEqual(lhs, rhs)) insertAt(c.modified, path);
     return;
   }
   if (shape.k === 'deduced' && isMap(lhs) !== isMap(rhs) && lhs !== ABSENT && rhs !== ABSENT) {
     // A deduced value changing between a map and a non-map: treat as a leaf change.
-    c.modified.insert(path);
+    if (path) insertAt(c.modified, path);
     return;
   }
   if (isAssocList(shape)) {
-    const l = Array.isArray(lhs) ? lhs : [];
-    const r = Array.isArray(rhs) ? rhs : [];
-    const lItems = indexItems(shape, l);
-    const rItems = indexItems(shape, r);
-    const all = new Map<string, PathElement>();
-    for (const [k, v] of lItems) all.set(k, v.pe);
-    for (const [k, v] of rItems) if (!all.has(k)) all.set(k, v.pe);
-    for (const [k, pe] of all) {
-      compareInto(shape.elem(), lItems.get(k)?.value, rItems.get(k)?.value, [...path, pe], c);
-    }
+    const lItems = indexItems(shape, Array.isArray(lhs) ? lhs : []);
+    const rItems = indexItems(shape, Array.isArray(rhs) ? rhs : []);
+    const elem = shape.elem();
+    for (const [key, l] of lItems) compareInto(elem, l.value, rItems.get(key)?.value, { up: path, pe: l.pe, key }, c);
+    for (const [key, r] of rItems) if (!lItems.has(key)) compareInto(elem, ABSENT, r.value, { up: path, pe: r.pe, key }, c);
   } else {
     const l = isMap(lhs) ? lhs : {};
     const r = isMap(rhs) ? rhs : {};
-    const keys = new Set([...Object.keys(l), ...Object.keys(r)]);
-    for (const key of keys) {
-      const lv = l[key];
-      const rv = r[key];
-      const cs = childShape(shape, key) ?? deduced;
-      const p = [...path, { kind: 'field', name: key } as const];
-      compareInto(cs, lv, rv, p, c);
-    }
+    for (const key in l) compareField(shape, key, l[key], r[key], path, c);
+    for (const key in r) if (!Object.hasOwn(l, key)) compareField(shape, key, ABSENT, r[key], path, c);
   }
-  if (!top) {
-    if (lhs === ABSENT) c.added.insert(path);
-    else if (rhs === ABSENT) c.removed.insert(path);
+  if (path) {
+    if (lhs === ABSENT) insertAt(c.added, path);
+    else if (rhs === ABSENT) insertAt(c.removed, path);
   }
+}
+
+function compareField(shape: Shape, name: string, lv: unknown, rv: unknown, path: PathLink | undefined, c: Comparison): void {
+  if (lv === ABSENT && rv === ABSENT) return;
+  compareInto(childShape(shape, name) ?? deduced, lv, rv, { up: path, pe: { kind: 'field', name }, key: `f:${name}` }, c);
 }
 
 function indexItems(shape: Extract<Shape, { k: 'list' }>, list: readonly unknown[]): Map<string, { pe: PathElement; value: unknown }> {
@@ -337,12 +363,6 @@ export function ensureNamedFieldsAreMembers(shape: Shape, set: FieldSet): FieldS
   };
   walk(shape, set, out);
   return out;
-}
-
-/** Removes every path under the given prefixes (an exclude filter: RecursiveDifference). */
-export function excludePrefixes(set: FieldSet, prefixes: readonly Path[]): FieldSet {
-  if (prefixes.length === 0) return set;
-  return set.recursiveDifference(FieldSet.of(...prefixes));
 }
 
 export { comparePathElements };
