@@ -19,6 +19,7 @@ import { GenericRegistry } from './registry/generic-registry.ts';
 import { NamespaceFinalizer } from './registry/namespace-finalizer.ts';
 import { ServiceAllocator } from './registry/service-allocator.ts';
 import { strategyFor } from './registry/strategies.ts';
+import { systemPriorityClasses, type PodAdmissionOptions } from './admission/pod-admission.ts';
 import { parseRequestInfo } from './request-info.ts';
 import { errors } from './status.ts';
 import { WatchCache } from './watch-cache.ts';
@@ -37,6 +38,9 @@ export interface ApiServerOptions {
   readonly bookmarkIntervalMs?: number;
   /** History older than this is compacted away (default 5 minutes, as upstream); 0 keeps it all. */
   readonly compactionIntervalMs?: number;
+  /** Seconds every new pod tolerates the not-ready / unreachable NoExecute taints (upstream's --default-*-toleration-seconds, 300). */
+  readonly defaultNotReadyTolerationSeconds?: number;
+  readonly defaultUnreachableTolerationSeconds?: number;
 }
 
 /** The namespaces every cluster starts with. */
@@ -84,9 +88,17 @@ export class ApiServer {
     await watchCache.start();
     const registries = new Map<string, GenericRegistry>();
     const serviceAllocator = new ServiceAllocator(options.store);
+    const priorityClasses = () => registries.get(registryKey('scheduling.k8s.io', 'priorityclasses'))!;
+    const podAdmission: PodAdmissionOptions = {
+      notReadyTolerationSeconds: options.defaultNotReadyTolerationSeconds ?? 300,
+      unreachableTolerationSeconds: options.defaultUnreachableTolerationSeconds ?? 300,
+      // From the watch cache as it stands, like upstream's informer-backed lister.
+      getPriorityClass: (name) => priorityClasses().get('', name, '0').catch(() => undefined),
+      listPriorityClasses: async () => (await priorityClasses().list('', { resourceVersion: '0' })).items,
+    };
     for (const def of resources) {
       if (isVirtualResource({ group: def.group, resource: def.plural }) || def.plural === 'bindings') continue;
-      registries.set(registryKey(def.group, def.plural), new GenericRegistry(def, strategyFor(def, { serviceAllocator }), options.store, watchCache, clock));
+      registries.set(registryKey(def.group, def.plural), new GenericRegistry(def, strategyFor(def, { serviceAllocator, podAdmission }), options.store, watchCache, clock));
     }
     const server = new ApiServer(options, watchCache, registries, clock, serviceAllocator);
     await server.bootstrap();
@@ -137,6 +149,12 @@ export class ApiServer {
         },
       })
       .catch(ignoreExisting);
+    const priorityClasses = this.context.registries.get(registryKey('scheduling.k8s.io', 'priorityclasses'))!;
+    for (const pc of systemPriorityClasses) {
+      await priorityClasses
+        .create('', { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name }, value: pc.value, description: pc.description, preemptionPolicy: 'PreemptLowerPriority' })
+        .catch(ignoreExisting);
+    }
   }
 
   /**

@@ -16,12 +16,19 @@ export interface ServerOptions {
   readonly tokenAuthFile?: string | undefined;
   /** Extra names and addresses for the serving certificate. */
   readonly tlsSan?: readonly string[] | undefined;
+  readonly nodeMonitorGracePeriodMs?: number | undefined;
+  readonly nodeMonitorPeriodMs?: number | undefined;
+  readonly defaultNotReadyTolerationSeconds?: number | undefined;
+  readonly defaultUnreachableTolerationSeconds?: number | undefined;
 }
 
 /** Root keeps state where system services do; anyone else in their home. */
 export function defaultDataDir(): string {
   return process.getuid?.() === 0 ? '/var/lib/kubets' : join(homedir(), '.kubets');
 }
+
+/** The server's URL as a local client reaches it (a wildcard bind address is not an address to dial). */
+const loopbackUrl = (url: string) => url.replace('://0.0.0.0:', '://127.0.0.1:').replace('://[::]:', '://[::1]:');
 
 /** Prints one start-up step with the time since start, so slow steps show. */
 function progress(startedAt: number, message: string): void {
@@ -67,6 +74,8 @@ export async function runServer(options: ServerOptions): Promise<number> {
       store,
       tls: { caPem: certs.ca.certPem, certPem: certs.serving.certPem, keyPem: certs.serving.keyPem },
       ...(tokens ? { tokens } : {}),
+      ...(options.defaultNotReadyTolerationSeconds !== undefined ? { defaultNotReadyTolerationSeconds: options.defaultNotReadyTolerationSeconds } : {}),
+      ...(options.defaultUnreachableTolerationSeconds !== undefined ? { defaultUnreachableTolerationSeconds: options.defaultUnreachableTolerationSeconds } : {}),
       bindAddress: options.bindAddress ?? '127.0.0.1',
       port: options.securePort ?? 6443,
     });
@@ -75,12 +84,26 @@ export async function runServer(options: ServerOptions): Promise<number> {
     await store.close();
     return 1;
   }
-  const kubeconfig = await writeAdminKubeconfig(dataDir, certs, server.url.replace('://0.0.0.0:', '://127.0.0.1:'));
+  const kubeconfig = await writeAdminKubeconfig(dataDir, certs, loopbackUrl(server.url));
   progress(startedAt, `API server ready at ${server.url}`);
   progress(startedAt, `kubeconfig: ${kubeconfig} (kubectl --kubeconfig ${kubeconfig} get ns, or kubets kubeconfig --merge)`);
 
+  // Loaded after the API is ready: the control loops are clients like any other.
+  const { ControlPlane } = await import('./control-plane.ts');
+  const controlPlane = ControlPlane.start({
+    client: { server: loopbackUrl(server.url), caPem: certs.ca.certPem, certPem: certs.admin.certPem, keyPem: certs.admin.keyPem },
+    controllers: {
+      nodeLifecycle: {
+        ...(options.nodeMonitorGracePeriodMs ? { gracePeriodMs: options.nodeMonitorGracePeriodMs } : {}),
+        ...(options.nodeMonitorPeriodMs ? { monitorPeriodMs: options.nodeMonitorPeriodMs } : {}),
+      },
+    },
+    log: (message) => progress(startedAt, message),
+  });
+
   const signal = await stopSignal;
   progress(startedAt, `${signal}: shutting down`);
+  await controlPlane.stop();
   await server.close();
   await store.close();
   progress(startedAt, 'stopped');

@@ -42,6 +42,8 @@ export class LeaderElector {
   private cancelTimer: (() => void) | undefined;
   private wake: (() => void) | undefined;
   private running: Promise<void> | undefined;
+  /** The current term's onStartedLeading, awaited by stop(). */
+  private term: Promise<void> = Promise.resolve();
   private lastLeader = '';
 
   constructor(clientset: Clientset, options: LeaderElectionOptions) {
@@ -71,6 +73,7 @@ export class LeaderElector {
     await this.running;
     if (this.leading) {
       this.stepDown();
+      await this.term;
       await this.release().catch(() => {});
     }
   }
@@ -89,7 +92,10 @@ export class LeaderElector {
         continue;
       }
       this.leading = new AbortController();
-      void Promise.resolve(this.options.onStartedLeading(this.leading.signal)).catch(() => {});
+      const signal = this.leading.signal;
+      this.term = Promise.resolve()
+        .then(() => this.options.onStartedLeading(signal))
+        .catch(() => {});
       let lastRenew = this.clock.now();
       while (!this.stopped) {
         await this.sleep(this.retryPeriodMs);

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ControlPlane, type ControlPlaneOptions } from '../../src/cli/control-plane.ts';
 import { writeAdminKubeconfig } from '../../src/apiserver/certs/kubeconfig.ts';
 import { certificatesDir, ensureCertificates, type ClusterCertificates } from '../../src/apiserver/certs/pki.ts';
 import { ApiServer, type ApiServerOptions } from '../../src/apiserver/server.ts';
@@ -25,9 +26,12 @@ export interface TestServer {
 /** The backends e2e suites run on: both unless KUBETS_E2E_BACKENDS names some (e.g. sqlite). */
 export const e2eBackends = (process.env.KUBETS_E2E_BACKENDS ?? 'sqlite,etcd').split(',') as Array<'sqlite' | 'etcd'>;
 
-export interface TestServerOptions extends Partial<Pick<ApiServerOptions, 'watchCacheCapacity' | 'bookmarkIntervalMs' | 'compactionIntervalMs' | 'tokens'>> {
+export interface TestServerOptions
+  extends Partial<Pick<ApiServerOptions, 'watchCacheCapacity' | 'bookmarkIntervalMs' | 'compactionIntervalMs' | 'tokens' | 'defaultNotReadyTolerationSeconds' | 'defaultUnreachableTolerationSeconds'>> {
   readonly backend?: 'sqlite' | 'etcd';
   readonly kubectlVersion?: KubectlVersion;
+  /** Run the controllers and scheduler too, as `kubets server` does (with these options). */
+  readonly controlPlane?: Omit<ControlPlaneOptions, 'client'>;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -49,8 +53,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.bookmarkIntervalMs ? { bookmarkIntervalMs: options.bookmarkIntervalMs } : {}),
     ...(options.compactionIntervalMs !== undefined ? { compactionIntervalMs: options.compactionIntervalMs } : {}),
     ...(options.tokens ? { tokens: options.tokens } : {}),
+    ...(options.defaultNotReadyTolerationSeconds !== undefined ? { defaultNotReadyTolerationSeconds: options.defaultNotReadyTolerationSeconds } : {}),
+    ...(options.defaultUnreachableTolerationSeconds !== undefined ? { defaultUnreachableTolerationSeconds: options.defaultUnreachableTolerationSeconds } : {}),
   });
   const kubeconfig = await writeAdminKubeconfig(dataDir, certs, server.url);
+  const controlPlane = options.controlPlane
+    ? ControlPlane.start({ ...options.controlPlane, client: { server: server.url, caPem: certs.ca.certPem, certPem: certs.admin.certPem, keyPem: certs.admin.keyPem } })
+    : undefined;
   return {
     url: server.url,
     dataDir,
@@ -59,6 +68,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     server,
     kubectl: new Kubectl(kubeconfig, options.kubectlVersion),
     async close() {
+      await controlPlane?.stop();
       await server.close();
       await store.close();
       await etcd?.stop();

@@ -214,6 +214,7 @@ export class GenericRegistry {
   async create(namespace: string, object: ApiObject, options: WriteOptions = {}): Promise<ApiObject> {
     this.initializeForCreate(namespace, object);
     const name = String(object.metadata.name ?? '');
+    await this.strategy.admitCreate?.(object);
     if (options.dryRun) {
       this.validate(object);
       if (await this.store.get(this.key(namespace, name))) throw errors.alreadyExists(this.groupResource, name);

@@ -4,6 +4,8 @@
 import { parseApiVersion, storageVersionOf } from '../../api/conversion/index.ts';
 import type { ResourceDef } from '../../api/resources.ts';
 import type { ApiObject } from '../watch-cache.ts';
+import { qosClassOf } from '../../api/pod-qos.ts';
+import { addDefaultTolerations, admitPriority, type PodAdmissionOptions } from '../admission/pod-admission.ts';
 import { generateJobSelector } from '../../api/validation/batch.ts';
 import { prepareServiceWrite } from '../../api/validation/core/service.ts';
 import { dropTypeDependentFields, type ServiceAllocator } from './service-allocator.ts';
@@ -27,7 +29,7 @@ const pods: Strategy = {
   hasStatus: true,
   returnDeletedObject: true,
   prepareForCreate(object) {
-    object.status = { phase: 'Pending', qosClass: 'BestEffort' };
+    object.status = { phase: 'Pending', qosClass: qosClassOf(object.spec as Parameters<typeof qosClassOf>[0]) };
   },
   gracePeriodSeconds(object, requested) {
     const spec = (object.spec ?? {}) as Record<string, unknown>;
@@ -122,6 +124,7 @@ const byResource: Record<string, Strategy> = {
 
 export interface StrategyDeps {
   readonly serviceAllocator: ServiceAllocator;
+  readonly podAdmission: PodAdmissionOptions;
 }
 
 export function strategyFor(def: ResourceDef, deps: StrategyDeps): Strategy {
@@ -139,6 +142,16 @@ export function strategyFor(def: ResourceDef, deps: StrategyDeps): Strategy {
       afterUpdate: (object, old) => deps.serviceAllocator.releaseDropped(object, old),
       allocate: (object, old) => deps.serviceAllocator.allocate(object, old),
       release: (object) => deps.serviceAllocator.release(object),
+    };
+  }
+  if (key === '/pods') {
+    return {
+      ...pods,
+      async admitCreate(object) {
+        object.spec ??= {};
+        addDefaultTolerations(object.spec as Record<string, unknown>, deps.podAdmission);
+        await admitPriority(object, deps.podAdmission);
+      },
     };
   }
   return byResource[key] ?? defaultStrategy;

@@ -10,6 +10,11 @@ export interface Strategy {
   defaults?(object: ApiObject): void;
   /** Clears what a create may not set (usually status) and sets initial state. */
   prepareForCreate?(object: ApiObject): void;
+  /**
+   * Admission for a new object (after defaults, before validation): may change it or
+   * refuse it with an ApiError (pods: default tolerations, priority).
+   */
+  admitCreate?(object: ApiObject): Promise<void>;
   /** Carries over what an update of the main resource may not change (usually status). */
   prepareForUpdate?(object: ApiObject, old: ApiObject): void;
   /** Field values field selectors can use besides metadata.name and metadata.namespace. */

@@ -1,0 +1,99 @@
+// The control loops `kubets server` runs beside the API: the controller manager and the
+// scheduler, each leader-elected on its own Lease in kube-system as upstream, so that
+// several servers on one etcd run one of each. They reach the API only through the
+// client, over the server's own HTTPS port.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { realClock, type Clock } from '../apimachinery/clock.ts';
+import { Clientset } from '../client/clientset.ts';
+import type { ClientConfig } from '../client/config.ts';
+import { EventRecorder } from '../client/events.ts';
+import { InformerFactory } from '../client/informer-factory.ts';
+import { LeaderElector } from '../client/leader-election.ts';
+import type { ControllerContext } from '../controllers/controller.ts';
+import { buildControllers, runControllers, type ControllerManagerOptions } from '../controllers/manager.ts';
+
+export interface ControlPlaneOptions {
+  /** How to reach the API server (the admin identity for now; RBAC gives each loop its own later). */
+  readonly client: ClientConfig;
+  readonly clock?: Clock;
+  readonly controllers?: ControllerManagerOptions;
+  /** Leader election timings (upstream: 15 s lease, 10 s renew deadline, 2 s retry). */
+  readonly leaseDurationMs?: number;
+  readonly renewDeadlineMs?: number;
+  readonly retryPeriodMs?: number;
+  readonly log?: (message: string) => void;
+}
+
+interface Component {
+  readonly lease: string;
+  readonly userAgent: string;
+  run(ctx: ControllerContext, signal: AbortSignal): Promise<void>;
+}
+
+export class ControlPlane {
+  private readonly electors: LeaderElector[] = [];
+  private readonly clientsets: Clientset[] = [];
+
+  private constructor() {}
+
+  static start(options: ControlPlaneOptions): ControlPlane {
+    const plane = new ControlPlane();
+    const components: Component[] = [
+      {
+        lease: 'kube-controller-manager',
+        userAgent: 'kube-controller-manager',
+        run: (ctx, signal) => runControllers(ctx, buildControllers(ctx, options.controllers), signal),
+      },
+    ];
+    for (const component of components) plane.campaign(component, options);
+    return plane;
+  }
+
+  private campaign(component: Component, options: ControlPlaneOptions): void {
+    const clock = options.clock ?? realClock;
+    const log = options.log ?? (() => {});
+    const clientset = new Clientset({ ...options.client, userAgent: component.userAgent });
+    this.clientsets.push(clientset);
+    const identity = `${hostname()}_${randomBytes(8).toString('hex')}`;
+    const elector = new LeaderElector(clientset, {
+      name: component.lease,
+      identity,
+      clock,
+      ...(options.leaseDurationMs ? { leaseDurationMs: options.leaseDurationMs } : {}),
+      ...(options.renewDeadlineMs ? { renewDeadlineMs: options.renewDeadlineMs } : {}),
+      ...(options.retryPeriodMs ? { retryPeriodMs: options.retryPeriodMs } : {}),
+      onStartedLeading: async (signal) => {
+        log(`${component.lease}: leading as ${identity}`);
+        // A fresh set of informers per term: a lost lease leaves nothing running behind.
+        const informers = new InformerFactory(clientset, { clock });
+        const recorders = new Map<string, EventRecorder>();
+        const ctx: ControllerContext = {
+          clientset,
+          informers,
+          clock,
+          log,
+          recorder: (name) => {
+            let recorder = recorders.get(name);
+            if (!recorder) recorders.set(name, (recorder = new EventRecorder(clientset, { component: name, clock })));
+            return recorder;
+          },
+        };
+        try {
+          await component.run(ctx, signal);
+        } finally {
+          await informers.stop();
+          await Promise.all([...recorders.values()].map((r) => r.flush()));
+        }
+      },
+      onStoppedLeading: () => log(`${component.lease}: lost the lease`),
+    });
+    this.electors.push(elector.start());
+  }
+
+  /** Stops every loop and gives the leases up. */
+  async stop(): Promise<void> {
+    await Promise.all(this.electors.map((e) => e.stop()));
+    for (const clientset of this.clientsets) clientset.close();
+  }
+}

@@ -1,0 +1,24 @@
+// The controller manager: builds every control loop on one shared informer factory,
+// starts and syncs the informers, then runs the loops until the signal aborts.
+import type { Controller, ControllerContext } from './controller.ts';
+import { NodeIpamController, type NodeIpamOptions } from './node-ipam/node-ipam-controller.ts';
+import { NodeLifecycleController, type NodeLifecycleOptions } from './node-lifecycle/node-lifecycle-controller.ts';
+import { TaintEvictionController } from './node-lifecycle/taint-eviction-controller.ts';
+
+export interface ControllerManagerOptions {
+  readonly nodeIpam?: NodeIpamOptions;
+  readonly nodeLifecycle?: NodeLifecycleOptions;
+}
+
+export function buildControllers(ctx: ControllerContext, options: ControllerManagerOptions = {}): Controller[] {
+  return [new NodeIpamController(ctx, options.nodeIpam), new NodeLifecycleController(ctx, options.nodeLifecycle), new TaintEvictionController(ctx)];
+}
+
+/** Runs the controllers until the signal aborts; informers are the context's, started here. */
+export async function runControllers(ctx: ControllerContext, controllers: readonly Controller[], signal: AbortSignal): Promise<void> {
+  ctx.informers.start();
+  await Promise.race([ctx.informers.waitForSync(), new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))]);
+  if (signal.aborted) return;
+  ctx.log(`controllers started: ${controllers.map((c) => c.name).join(', ')}`);
+  await Promise.all(controllers.map((c) => c.run(signal).catch((error: unknown) => ctx.log(`${c.name} stopped: ${(error as Error).message}`))));
+}
