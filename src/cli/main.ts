@@ -65,6 +65,12 @@ const commands: Record<string, Command> = {
       });
     },
   },
+  sim: {
+    summary: 'Run hollow nodes (kwok-style): fake nodes and pods with real API traffic, for scale and failure tests',
+    usage: 'kubets sim --nodes N [--kubeconfig FILE] [--cpu 8] [--memory 32Gi] [--max-pods 110] [--labels k=v,...] [--name-prefix hollow-node-] [--heartbeat-interval 10s] [--stopped NAME,...] [--crash-loop-backoff 10s]',
+    options: Object.fromEntries(['nodes', 'kubeconfig', 'cpu', 'memory', 'max-pods', 'labels', 'name-prefix', 'heartbeat-interval', 'stopped', 'crash-loop-backoff'].map((name) => [name, { type: 'string' }])),
+    run: async (values) => (await import('./sim.ts')).runSim(values),
+  },
   version: {
     summary: 'Print the kubets version and the Kubernetes version it implements',
     usage: 'kubets version [-o json]',
