@@ -76,7 +76,8 @@ function normalizeStruct(type: TypeDef, obj: Record<string, unknown>, lookup: Ty
   // The JSON view: Go's output order, inline (embedded) structs' fields in their place.
   for (const [name, field] of type.fieldsByName) {
     const value = has(obj, name) ? obj[name] : undefined;
-    const result = normField(field, value, lookup, joinPath(path, name));
+    // Most declared fields are absent: they need no path text.
+    const result = value === null || value === undefined ? absentField(field, lookup) : normField(field, value, lookup, joinPath(path, name));
     if (result !== OMIT) out[name] = result;
   }
   return out;
@@ -84,15 +85,19 @@ function normalizeStruct(type: TypeDef, obj: Record<string, unknown>, lookup: Ty
 
 function normField(field: FieldDef, value: unknown, lookup: TypeLookup, path: string): Out {
   const t = field.type;
-  const omitempty = field.always !== true;
-  if (value === null || value === undefined) {
-    if (field.pointer === true || isNilable(t, lookup)) return omitempty ? OMIT : null;
-    if (t.kind === 'scalar' && omitempty) return OMIT;
-    return zeroValue(t, lookup);
-  }
+  if (value === null || value === undefined) return absentField(field, lookup);
   const result = normValue(t, value, lookup, path);
-  if (omitempty && isEmpty(t, field.pointer === true, result, lookup)) return OMIT;
+  if (field.always !== true && isEmpty(t, field.pointer === true, result, lookup)) return OMIT;
   return result;
+}
+
+/** What an absent (or null) field prints as. */
+function absentField(field: FieldDef, lookup: TypeLookup): Out {
+  const t = field.type;
+  const omitempty = field.always !== true;
+  if (field.pointer === true || isNilable(t, lookup)) return omitempty ? OMIT : null;
+  if (t.kind === 'scalar' && omitempty) return OMIT;
+  return zeroValue(t, lookup);
 }
 
 /** Go's omitempty test on a value already normalized. */

@@ -89,10 +89,11 @@ export function valuesEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
+const kindOrder = { field: 0, key: 1, value: 2, index: 3 } as const;
+
 /** PathElement.Compare: field names, then keys, then values, then indexes. */
 export function comparePathElements(a: PathElement, b: PathElement): number {
-  const order = { field: 0, key: 1, value: 2, index: 3 } as const;
-  if (a.kind !== b.kind) return order[a.kind] < order[b.kind] ? -1 : 1;
+  if (a.kind !== b.kind) return kindOrder[a.kind] < kindOrder[b.kind] ? -1 : 1;
   switch (a.kind) {
     case 'field':
       return compareGoStrings(a.name, (b as typeof a).name);
@@ -358,33 +359,28 @@ export class FieldSet {
 
   /** This node's contents; undefined when it holds no member at any depth (one walk, no emptiness pre-checks). */
   private emit(includeSelf: boolean): Record<string, unknown> | undefined {
+    // One sorted list of this node's elements: members, children, or both (a child that is also a member).
+    const keys: string[] = [];
+    for (const k of this.members.keys()) keys.push(k);
+    for (const k of this.children.keys()) if (!this.members.has(k)) keys.push(k);
+    if (keys.length > 1) keys.sort((a, b) => comparePathElements(this.elementOf(a), this.elementOf(b)));
     const out: Record<string, unknown> = {};
     if (includeSelf) out['.'] = {};
     let size = 0;
-    const members = [...this.members].sort((a, b) => comparePathElements(a[1], b[1]));
-    const children = [...this.children].sort((a, b) => comparePathElements(a[1].pe, b[1].pe));
-    let mi = 0;
-    let ci = 0;
-    while (mi < members.length || ci < children.length) {
-      const m = members[mi];
-      const c = children[ci];
-      const cmp = m === undefined ? 1 : c === undefined ? -1 : comparePathElements(m[1], c[1].pe);
-      if (cmp < 0) {
-        out[m![0]] = {};
-        size++;
-        mi++;
-        continue;
-      }
+    for (const k of keys) {
+      const member = this.members.has(k);
       // A child that is also a member marks itself with `.`; an empty child is only its membership.
-      const sub = c![1].set.emit(cmp === 0);
-      if (sub !== undefined || cmp === 0) {
-        out[c![0]] = sub ?? {};
+      const sub = this.children.get(k)?.set.emit(member);
+      if (sub !== undefined || member) {
+        out[k] = sub ?? {};
         size++;
       }
-      if (cmp === 0) mi++;
-      ci++;
     }
     return size > 0 ? out : undefined;
+  }
+
+  private elementOf(key: string): PathElement {
+    return this.members.get(key) ?? this.children.get(key)!.pe;
   }
 
   /** Parses a FieldsV1 JSON object (or its text). */

@@ -65,9 +65,13 @@ export function defaultPointer(o: Obj, key: string, value: unknown): void {
   if (isNil(o[key])) o[key] = clone(value);
 }
 
-/** A deep copy of a JSON value. */
+/** A deep copy of a JSON value (a plain walk: structuredClone costs microseconds even for `{}`). */
 export function clone<T>(value: T): T {
-  return typeof value === 'object' && value !== null ? structuredClone(value) : value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(clone) as T;
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(value)) out[k] = clone(v);
+  return out as T;
 }
 
 /** The labels of a pod template (`template.metadata.labels`) when Go would see a non-nil map. */

@@ -46,11 +46,27 @@ export class Defaulter {
 
   private walk(type: TypeDef, o: Obj): void {
     this.hooks[type.name]?.(o);
-    const resourceLists = type.name.startsWith(corePackage);
-    for (const field of type.fieldsByName.values()) {
+    const plan = this.planOf(type);
+    for (const field of plan.fields) {
       if (field.default !== undefined) applyMarker(field, o);
-      this.visitField(field, o, resourceLists);
+      this.visitField(field, o, plan.resourceLists);
     }
+  }
+
+  private readonly plans = new Map<string, { fields: FieldDef[]; resourceLists: boolean }>();
+
+  /** The fields of a type that a walk can change: those with a marker or work below (most have neither). */
+  private planOf(type: TypeDef): { fields: FieldDef[]; resourceLists: boolean } {
+    let plan = this.plans.get(type.name);
+    if (!plan) {
+      const resourceLists = type.name.startsWith(corePackage);
+      const fields = [...type.fieldsByName.values()].filter(
+        (f) => (f.default !== undefined && !isZeroDefault(f)) || this.typeNeeds(f.type, resourceLists).visit,
+      );
+      plan = { fields, resourceLists };
+      this.plans.set(type.name, plan);
+    }
+    return plan;
   }
 
   private visitField(field: FieldDef, o: Obj, resourceLists: boolean): void {

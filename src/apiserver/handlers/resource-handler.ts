@@ -9,7 +9,7 @@ import { buildTable, tableFor } from '../../api/tables/index.ts';
 import { admitSchema, fieldValidationOf, type FieldValidation } from '../codec.ts';
 import { decodeBody, expectObject } from '../decode.ts';
 import { addWarnings, mediaType, readBody, sendJson, successStatus, tableContentType, wantsTable, type Request, type Response } from '../http.ts';
-import { rfc3339, type GenericRegistry, type ObjectFilter } from '../registry/generic-registry.ts';
+import { markDefaulted, rfc3339, type GenericRegistry, type ObjectFilter } from '../registry/generic-registry.ts';
 import type { ResourceRequest } from '../request-info.ts';
 import { objectFilter } from '../selectors.ts';
 import { ApiError, errors, type StatusDetails } from '../status.ts';
@@ -64,8 +64,12 @@ export async function handleResource(ctx: HandlerContext, info: ResourceRequest,
   // Fields the endpoint ignores belong to nobody who writes through it.
   const resetFields = !registry.strategy.hasStatus ? [] : subresource === 'status' ? [['spec']] : [['status']];
   /** Records the writer's fields in metadata.managedFields, as upstream's field manager. */
-  const track = (object: ApiObject, old: ApiObject | undefined): ApiObject =>
-    withManagedFields(object, updateManagedFields(old, object, { manager, apiVersion, time: now, resetFields, ...(subresource ? { subresource } : {}) })) as ApiObject;
+  const track = (object: ApiObject, old: ApiObject | undefined): ApiObject => {
+    const tracked = withManagedFields(object, updateManagedFields(old, object, { manager, apiVersion, time: now, resetFields, ...(subresource ? { subresource } : {}) })) as ApiObject;
+    // Every tracked object was admitted, so defaulted: the copy need not be defaulted again.
+    markDefaulted(tracked);
+    return tracked;
+  };
   /** Schema checks and Go-style normalization of an incoming object, with warnings sent along. */
   const admit = (object: ApiObject, jsonText?: string) => {
     const admitted = admitSchema(object, fieldValidationOf(query), jsonText);
