@@ -12,12 +12,14 @@ import { InformerFactory } from '../client/informer-factory.ts';
 import { LeaderElector } from '../client/leader-election.ts';
 import type { ControllerContext } from '../controllers/controller.ts';
 import { buildControllers, runControllers, type ControllerManagerOptions } from '../controllers/manager.ts';
+import { Scheduler, type SchedulerOptions } from '../scheduler/scheduler.ts';
 
 export interface ControlPlaneOptions {
   /** How to reach the API server (the admin identity for now; RBAC gives each loop its own later). */
   readonly client: ClientConfig;
   readonly clock?: Clock;
   readonly controllers?: ControllerManagerOptions;
+  readonly scheduler?: SchedulerOptions;
   /** Leader election timings (upstream: 15 s lease, 10 s renew deadline, 2 s retry). */
   readonly leaseDurationMs?: number;
   readonly renewDeadlineMs?: number;
@@ -44,6 +46,17 @@ export class ControlPlane {
         lease: 'kube-controller-manager',
         userAgent: 'kube-controller-manager',
         run: (ctx, signal) => runControllers(ctx, buildControllers(ctx, options.controllers), signal),
+      },
+      {
+        lease: 'kube-scheduler',
+        userAgent: 'kube-scheduler',
+        run: async (ctx, signal) => {
+          const scheduler = new Scheduler(ctx, options.scheduler);
+          ctx.informers.start();
+          await ctx.informers.waitForSync();
+          ctx.log('scheduler started');
+          await scheduler.run(signal);
+        },
       },
     ];
     for (const component of components) plane.campaign(component, options);

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { durationFlagMs } from '../apimachinery/duration.ts';
 import { gitVersion, kubernetesVersion, kubetsVersion } from '../version.ts';
 import type { ServerOptions } from './up.ts';
 
@@ -19,10 +20,14 @@ const serverOptions = {
   'secure-port': { type: 'string' },
   'token-auth-file': { type: 'string' },
   'tls-san': { type: 'string', multiple: true },
+  'node-monitor-grace-period': { type: 'string' },
+  'node-monitor-period': { type: 'string' },
+  'default-not-ready-toleration-seconds': { type: 'string' },
+  'default-unreachable-toleration-seconds': { type: 'string' },
 } as const;
 
 const serverUsage =
-  '[--data-dir DIR] [--datastore-endpoint etcd://HOST:PORT,...|sqlite:///PATH] [--bind-address 127.0.0.1] [--secure-port 6443] [--token-auth-file FILE] [--tls-san NAME...]';
+  '[--data-dir DIR] [--datastore-endpoint etcd://HOST:PORT,...|sqlite:///PATH] [--bind-address 127.0.0.1] [--secure-port 6443] [--token-auth-file FILE] [--tls-san NAME...] [--node-monitor-grace-period 40s] [--node-monitor-period 5s] [--default-not-ready-toleration-seconds 300] [--default-unreachable-toleration-seconds 300]';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -36,7 +41,25 @@ function serverOptionsFrom(values: Values): ServerOptions {
     securePort: port,
     tokenAuthFile: values['token-auth-file'] as string | undefined,
     tlsSan: values['tls-san'] as string[] | undefined,
+    nodeMonitorGracePeriodMs: durationFlag(values, 'node-monitor-grace-period'),
+    nodeMonitorPeriodMs: durationFlag(values, 'node-monitor-period'),
+    defaultNotReadyTolerationSeconds: secondsFlag(values, 'default-not-ready-toleration-seconds'),
+    defaultUnreachableTolerationSeconds: secondsFlag(values, 'default-unreachable-toleration-seconds'),
   };
+}
+
+/** A Go duration flag (40s, 1m30s) in milliseconds. */
+function durationFlag(values: Values, flag: string): number | undefined {
+  const text = values[flag];
+  return typeof text === 'string' ? durationFlagMs(flag, text) : undefined;
+}
+
+function secondsFlag(values: Values, flag: string): number | undefined {
+  const text = values[flag];
+  if (typeof text !== 'string') return undefined;
+  const seconds = Number(text);
+  if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`--${flag} must be a whole number of seconds, got "${text}"`);
+  return seconds;
 }
 
 const commands: Record<string, Command> = {

@@ -43,7 +43,7 @@ describe('node lifecycle', { timeout: 120_000 }, () => {
   it('gives a new node a pod subnet and keeps it Ready while its lease is renewed', async () => {
     const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const node = await clients.nodes.create({ metadata: { name: 'node-a', labels: { 'kubernetes.io/hostname': 'node-a' } } });
-    await clients.nodes.updateStatus({ ...node, status: readyStatus(now) });
+    await clients.nodes.patch(undefined, node.metadata!.name!, 'merge', { status: readyStatus(now) }, { subresource: 'status' });
     await clients.leases.create({ metadata: { name: 'node-a', namespace: 'kube-node-lease' }, spec: { holderIdentity: 'node-a', leaseDurationSeconds: 40, renewTime: microTime(Date.now()) } });
     heartbeat = setInterval(() => {
       if (!beating) return;
@@ -113,7 +113,7 @@ describe('node lifecycle', { timeout: 120_000 }, () => {
 
   it('clears the taints when the node is back, and follows cordon and uncordon', async () => {
     const node = await clients.nodes.get(undefined, 'node-a');
-    await clients.nodes.updateStatus({ ...node, status: readyStatus(new Date().toISOString().replace(/\.\d+Z$/, 'Z')) });
+    await clients.nodes.patch(undefined, node.metadata!.name!, 'merge', { status: readyStatus(new Date().toISOString().replace(/\.\d+Z$/, 'Z')) }, { subresource: 'status' });
     beating = true;
     await until(async () => (await kubectl('get', 'node', 'node-a', '-o', 'jsonpath={.spec.taints}')) === '', 'the taints to go');
     assert.match(await kubectl('cordon', 'node-a'), /node\/node-a cordoned/);

@@ -51,7 +51,8 @@ export class DefaultPreemption implements PostFilterPlugin {
 
   postFilter(state: CycleState, pod: PodInfo, nodeToStatus: NodeToStatus, handle: FrameworkHandle): { result?: PostFilterResult; status: Status | null } {
     const notEligible = this.eligibility(pod, nodeToStatus, handle);
-    if (notEligible) return { status: new Status('Unschedulable', [notEligible]) };
+    // Upstream prefixes every message of this plugin, whichever way preemption failed.
+    if (notEligible) return { status: new Status('Unschedulable', [`preemption: ${notEligible}`]) };
 
     const all = handle.snapshot.nodeInfoList;
     const statuses = new NodeToStatus(new Status('UnschedulableAndUnresolvable', [preemptionNotHelpful]));

@@ -58,7 +58,7 @@ describe('failure messages', () => {
   it('says when preemption is not allowed', () => {
     const c = core([makeNode('a', { cpu: '1' })], [makePod('x', { cpu: '800m', nodeName: 'a' })]);
     const r = unschedulable(c, makePod('p', { cpu: '500m', priority: 10, spec: { preemptionPolicy: 'Never' } }));
-    assert.equal(r.message, '0/1 nodes are available: 1 Insufficient cpu. not eligible due to preemptionPolicy=Never.');
+    assert.equal(r.message, '0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.');
   });
 });
 
