@@ -77,7 +77,10 @@ export async function runSim(values: Values): Promise<number> {
   process.on('SIGUSR2', onResume);
   try {
     log(`kubets sim ${gitVersion}: ${nodes} hollow nodes against ${config.server}`);
-    const started = sim.start().then(() => log(`all ${nodes} nodes registered; heartbeats every ${values['heartbeat-interval'] ?? '10s'}`));
+    const started = sim.start().then(() => {
+      const { rss, heapUsed } = process.memoryUsage();
+      log(`all ${nodes} nodes registered; heartbeats every ${values['heartbeat-interval'] ?? '10s'} (RSS ${Math.round(rss / 2 ** 20)} MiB, heap ${Math.round(heapUsed / 2 ** 20)} MiB)`);
+    });
     started.catch(() => {});
     await Promise.race([started, stopSignal]);
     await stopSignal;

@@ -274,19 +274,24 @@ export class HollowNodes implements AsyncDisposable {
   /** Registers the node (once; a stopped node too, so it exists), else posts its status when due. */
   private async syncNode(node: SimNode): Promise<void> {
     const now = this.clock.now();
-    if (!node.registered) {
+    if (!node.registered && this.nodeInformer.store.get(node.name)) {
+      // A kubelet restarting finds its Node: it adopts it and posts fresh status.
+      node.forceReport = true;
+      this.markRegistered(node);
+      if (node.stopped) return;
+      await this.renewLease(node);
+    } else if (!node.registered) {
       try {
         const created = await this.clientset.nodes.create(nodeObject(node.name, node.index, this.shape, this.bootID, now));
         node.uid = created.metadata?.uid;
         node.lastReportAt = now;
       } catch (error) {
         if (!isAlreadyExists(error)) throw error;
-        // A kubelet restarting finds its Node: it adopts it and posts fresh status.
         node.forceReport = true;
       }
       this.markRegistered(node);
       if (node.stopped) return;
-      await this.renewLease(node);
+      await this.renewLease(node, !node.forceReport);
       if (!node.forceReport) return;
     }
     if (node.stopped) return;
@@ -310,14 +315,17 @@ export class HollowNodes implements AsyncDisposable {
     node.lastReportAt = now;
   }
 
-  private async renewLease(node: SimNode): Promise<void> {
+  /** Renews the node's Lease, creating it when missing (`create` first: a node just registered has none, usually). */
+  private async renewLease(node: SimNode, create = false): Promise<void> {
     if (node.stopped || !node.registered) return;
     const spec = { holderIdentity: node.name, leaseDurationSeconds: this.leaseSeconds, renewTime: microTime(this.clock.now()) };
-    try {
-      await this.clientset.leases.patch('kube-node-lease', node.name, 'merge', { spec });
-      return;
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
+    if (!create) {
+      try {
+        await this.clientset.leases.patch('kube-node-lease', node.name, 'merge', { spec });
+        return;
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
     }
     const uid = node.uid ?? this.nodeInformer.store.get(node.name)?.metadata?.uid;
     const lease: Lease = {
@@ -334,6 +342,8 @@ export class HollowNodes implements AsyncDisposable {
       await this.clientset.leases.create(lease);
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;
+      // Left by an earlier run of the simulator: take it over.
+      await this.clientset.leases.patch('kube-node-lease', node.name, 'merge', { spec });
     }
   }
 
