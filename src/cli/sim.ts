@@ -1,19 +1,12 @@
 // `kubets sim`: hollow nodes against a cluster, until SIGINT/SIGTERM. SIGUSR1 stops the
 // heartbeats of the lowest-index node still beating; SIGUSR2 resumes every node.
+import { durationFlagMs } from '../apimachinery/duration.ts';
 import { Clientset } from '../client/clientset.ts';
 import { defaultKubeconfigPath, loadKubeconfig } from '../client/config.ts';
 import { HollowNodes } from '../sim/hollow-nodes.ts';
 import { gitVersion, kubetsVersion } from '../version.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
-
-/** A Go-style duration: 10s, 500ms, 1m30s, 2h. */
-export function parseDuration(text: string): number {
-  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text) throw new Error(`invalid duration "${text}" (use e.g. 10s, 500ms, 1m30s)`);
-  return parts.reduce((sum, p) => sum + Number(p[1]) * units[p[2]!]!, 0);
-}
 
 function parseLabels(text: string | undefined): Record<string, string> {
   const labels: Record<string, string> = {};
@@ -37,7 +30,7 @@ export async function runSim(values: Values): Promise<number> {
   const log = (message: string) => console.log(`[${((performance.now() - startedAt) / 1000).toFixed(3)}s] ${message}`);
   if (values.nodes === undefined) throw new Error('--nodes is required (see kubets sim --help)');
   const nodes = wholeNumber('nodes', values.nodes as string, 0);
-  const backoffMs = values['crash-loop-backoff'] === undefined ? 10_000 : parseDuration(values['crash-loop-backoff'] as string);
+  const backoffMs = values['crash-loop-backoff'] === undefined ? 10_000 : durationFlagMs('crash-loop-backoff', values['crash-loop-backoff'] as string);
   const kubeconfig = (values.kubeconfig as string | undefined) ?? defaultKubeconfigPath();
   const config = await loadKubeconfig(kubeconfig);
   const clientset = new Clientset({ ...config, userAgent: `kubets-sim/${kubetsVersion}` });
@@ -55,7 +48,7 @@ export async function runSim(values: Values): Promise<number> {
     memory: (values.memory as string | undefined) ?? '32Gi',
     maxPods: wholeNumber('max-pods', values['max-pods'] as string | undefined, 110),
     labels: parseLabels(values.labels as string | undefined),
-    heartbeatIntervalMs: values['heartbeat-interval'] === undefined ? 10_000 : parseDuration(values['heartbeat-interval'] as string),
+    heartbeatIntervalMs: values['heartbeat-interval'] === undefined ? 10_000 : durationFlagMs('heartbeat-interval', values['heartbeat-interval'] as string),
     podTiming: { backoffBaseMs: backoffMs, backoffMaxMs: Math.min(300_000, backoffMs * 30) },
     stopped: ((values.stopped as string | undefined) ?? '').split(',').filter((n) => n.length > 0),
     kubeletVersion: gitVersion,

@@ -5,6 +5,7 @@
 // the status depends only on these inputs, the simulator can recompute it at any
 // moment and write only when it differs from what the API holds.
 import { createHash } from 'node:crypto';
+import { formatDuration } from '../apimachinery/duration.ts';
 import type { Container, ContainerState, ContainerStatus, Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1.d.ts';
 
 /** Annotations a pod may carry to steer its simulated containers. */
@@ -43,15 +44,6 @@ export interface SimulatedStatus {
 
 /** metav1.Time: RFC 3339 in whole seconds. */
 export const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/** Go's time.Duration.String() for whole seconds (10s, 1m20s, 5m0s), as in kubelet messages. */
-export function goDuration(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m${seconds % 60}s`;
-  return `${Math.floor(minutes / 60)}h${minutes % 60}m${seconds % 60}s`;
-}
 
 const hex64 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -159,7 +151,7 @@ function containerResult(pod: Pod, container: Container, plan: ContainerPlan, ti
     };
   }
   if (phase.state === 'waiting') {
-    const message = `back-off ${goDuration(phase.backoffMs)} restarting failed container=${container.name} pod=${pod.metadata?.name}_${pod.metadata?.namespace}(${uid})`;
+    const message = `back-off ${formatDuration(BigInt(Math.round(phase.backoffMs)) * 1_000_000n)} restarting failed container=${container.name} pod=${pod.metadata?.name}_${pod.metadata?.namespace}(${uid})`;
     return {
       status: { ...base, state: { waiting: { reason: 'CrashLoopBackOff', message } }, lastState: terminatedState(plan, id(phase.restartCount), phase.runStart, phase.runEnd!), ready: false, started: false },
       ready: false,
