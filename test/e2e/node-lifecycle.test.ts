@@ -8,6 +8,7 @@ import type { Node } from 'kubernetes-types/core/v1.d.ts';
 import { Clientset } from '../../src/client/clientset.ts';
 import { loadKubeconfig } from '../../src/client/config.ts';
 import { microTime } from '../../src/client/leader-election.ts';
+import { startTestCluster, type TestCluster } from '../support/test-cluster.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { until } from '../support/until.ts';
 
@@ -121,5 +122,41 @@ describe('node lifecycle', { timeout: 120_000 }, () => {
     assert.match(await kubectl('get', 'nodes', 'node-a'), /node-a\s+Ready,SchedulingDisabled\s/);
     assert.match(await kubectl('uncordon', 'node-a'), /node\/node-a uncordoned/);
     await until(async () => (await kubectl('get', 'node', 'node-a', '-o', 'jsonpath={.spec.taints}')) === '', 'the unschedulable taint to go');
+  });
+});
+
+describe('a hollow node that stops', { timeout: 120_000 }, () => {
+  let cluster: TestCluster;
+
+  before(async () => {
+    cluster = await startTestCluster({
+      nodes: 2,
+      defaultUnreachableTolerationSeconds: 1,
+      controlPlane: { controllers: { nodeLifecycle: { gracePeriodMs: 2000, monitorPeriodMs: 250 } } },
+    });
+  });
+  after(async () => {
+    await cluster?.close();
+  });
+
+  it('goes NotReady, is tainted, and loses its pods after their toleration; comes back Ready', async () => {
+    const k = cluster.kubectlOk;
+    await k('run', 'doomed', '--image=busybox', '--overrides={"spec":{"nodeName":"hollow-node-0"}}');
+    await k('run', 'safe', '--image=busybox', '--overrides={"spec":{"nodeName":"hollow-node-1"}}');
+    await until(async () => /doomed\s+1\/1\s+Running/.test(await k('get', 'pods')), 'the pods to run');
+    assert.match(await k('get', 'pod', 'doomed', '-o', 'wide'), /10\.42\.\d+\.\d+\s+hollow-node-0/);
+
+    cluster.sim.stopHeartbeat('hollow-node-0');
+    await until(async () => /hollow-node-0\s+NotReady/.test(await k('get', 'nodes')), 'hollow-node-0 to go NotReady', 20_000);
+    assert.match(await k('get', 'nodes'), /hollow-node-1\s+Ready/);
+    assert.match(await k('describe', 'node', 'hollow-node-0'), /Taints:\s+node\.kubernetes\.io\/unreachable:NoExecute\n\s+node\.kubernetes\.io\/unreachable:NoSchedule/);
+    await until(async () => (await k('get', 'pod', 'doomed', '-o', 'jsonpath={.metadata.deletionTimestamp}')) !== '', 'the eviction', 20_000);
+    assert.equal(await k('get', 'pod', 'safe', '-o', 'jsonpath={.metadata.deletionTimestamp}'), '');
+
+    // Its kubelet comes back: it reports Ready, finishes the pending deletion, and the taints go.
+    cluster.sim.resumeHeartbeat('hollow-node-0');
+    await until(async () => /hollow-node-0\s+Ready/.test(await k('get', 'nodes')), 'hollow-node-0 to be Ready again', 20_000);
+    await until(async () => !(await k('get', 'pods', '-o', 'name')).includes('doomed'), 'the evicted pod to go');
+    await until(async () => (await k('get', 'node', 'hollow-node-0', '-o', 'jsonpath={.spec.taints}')) === '', 'the taints to go');
   });
 });
