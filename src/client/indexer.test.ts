@@ -32,3 +32,11 @@ it('keeps indexes current through adds, replacements and deletes', () => {
   assert.equal(store.size, 2);
   assert.throws(() => store.byIndex('missing', 'x'), /no index named missing/);
 });
+
+it('adds an index later, filing what is cached', () => {
+  const store = new Indexer<PodLike>();
+  store.set(pod('a', 'one', 'n1'));
+  store.addIndex('node', (p) => (p.spec?.nodeName ? [p.spec.nodeName] : []));
+  store.set(pod('a', 'two', 'n1'));
+  assert.deepEqual(store.byIndex('node', 'n1').map(keyOf).sort(), ['a/one', 'a/two']);
+});

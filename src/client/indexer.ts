@@ -33,6 +33,21 @@ export class Indexer<T extends KubeObject> {
     }
   }
 
+  /** Adds an index (filing what is already cached); an index of that name already there is kept. */
+  addIndex(name: string, fn: IndexFunc<T>): void {
+    if (this.indexFuncs.has(name)) return;
+    this.indexFuncs.set(name, fn);
+    const index = new Map<string, Set<string>>();
+    this.indices.set(name, index);
+    for (const [key, object] of this.items) {
+      for (const value of fn(object)) {
+        let keys = index.get(value);
+        if (!keys) index.set(value, (keys = new Set()));
+        keys.add(key);
+      }
+    }
+  }
+
   get size(): number {
     return this.items.size;
   }

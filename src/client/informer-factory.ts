@@ -10,7 +10,7 @@ export interface SharedInformerOptions<T> {
   readonly namespace?: string;
   readonly fieldSelector?: string;
   readonly labelSelector?: string;
-  /** Indexes to add; an informer that already exists keeps its first set, so name indexes consistently. */
+  /** Indexes to add (to the shared informer too, when it exists); one name means one index everywhere. */
   readonly indexers?: Readonly<Record<string, IndexFunc<T>>>;
 }
 
@@ -39,6 +39,8 @@ export class InformerFactory {
       });
       this.informers.set(key, informer as unknown as Informer<KubeObject>);
       if (this.started) informer.start();
+    } else {
+      for (const [name, fn] of Object.entries(options.indexers ?? {})) informer.store.addIndex(name, fn);
     }
     return informer;
   }
