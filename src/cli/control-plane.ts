@@ -20,6 +20,8 @@ export interface ControlPlaneOptions {
   readonly clock?: Clock;
   readonly controllers?: ControllerManagerOptions;
   readonly scheduler?: SchedulerOptions;
+  /** Which loops to run (default both): `kubets scheduler` runs only the scheduler. */
+  readonly components?: ReadonlyArray<ComponentName>;
   /** Leader election timings (upstream: 15 s lease, 10 s renew deadline, 2 s retry). */
   readonly leaseDurationMs?: number;
   readonly renewDeadlineMs?: number;
@@ -27,8 +29,10 @@ export interface ControlPlaneOptions {
   readonly log?: (message: string) => void;
 }
 
+export type ComponentName = 'kube-controller-manager' | 'kube-scheduler';
+
 interface Component {
-  readonly lease: string;
+  readonly lease: ComponentName;
   readonly userAgent: string;
   run(ctx: ControllerContext, signal: AbortSignal): Promise<void>;
 }
@@ -59,7 +63,8 @@ export class ControlPlane {
         },
       },
     ];
-    for (const component of components) plane.campaign(component, options);
+    const wanted = new Set(options.components ?? components.map((c) => c.lease));
+    for (const component of components) if (wanted.has(component.lease)) plane.campaign(component, options);
     return plane;
   }
 
