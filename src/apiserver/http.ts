@@ -16,6 +16,9 @@ export interface Response {
   write(chunk: string | Buffer): boolean;
   end(chunk?: string | Buffer): unknown;
   flushHeaders?(): void;
+  /** Batches the writes in between into one (writev). */
+  cork?(): void;
+  uncork?(): void;
 }
 
 /** Narrows Node's two response types to the shape handlers use. */
@@ -47,10 +50,20 @@ export function addWarnings(res: Response, warnings: readonly string[]): void {
   res.setHeader('warning', values);
 }
 
+/** Sends JSON: a value, or its text or bytes already encoded. */
 export function sendJson(res: Response, code: number, body: unknown, contentType = 'application/json'): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const text = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
   res.writeHead(code, { 'content-type': contentType, 'cache-control': 'no-cache, private' });
   res.end(text);
+}
+
+/** Sends JSON given as pieces of bytes, written in one batch. */
+export function sendJsonPieces(res: Response, code: number, pieces: readonly Buffer[]): void {
+  res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-cache, private' });
+  res.cork?.();
+  for (const piece of pieces) res.write(piece);
+  res.uncork?.();
+  res.end();
 }
 
 export function sendText(res: Response, code: number, text: string, contentType = 'text/plain; charset=utf-8'): void {

@@ -8,7 +8,8 @@ import { deprecationWarning, groupVersion, type ResourceDef } from '../../api/re
 import { buildTable, tableFor } from '../../api/tables/index.ts';
 import { admitSchema, fieldValidationOf, type FieldValidation } from '../codec.ts';
 import { decodeBody, expectObject } from '../decode.ts';
-import { addWarnings, mediaType, readBody, sendJson, successStatus, tableContentType, wantsTable, type Request, type Response } from '../http.ts';
+import { jsonBytes, listPieces } from '../json-bytes.ts';
+import { addWarnings, mediaType, readBody, sendJson, sendJsonPieces, successStatus, tableContentType, wantsTable, type Request, type Response } from '../http.ts';
 import { markDefaulted, rfc3339, type GenericRegistry, type ObjectFilter } from '../registry/generic-registry.ts';
 import type { ResourceRequest } from '../request-info.ts';
 import { objectFilter } from '../selectors.ts';
@@ -80,6 +81,8 @@ export async function handleResource(ctx: HandlerContext, info: ResourceRequest,
   switch (info.verb) {
     case 'get': {
       const object = view(await registry.get(namespace, info.name, query.get('resourceVersion') ?? undefined));
+      // A cached object: its JSON is made once for every reader.
+      if (!wantsTable(req)) return sendJson(res, 200, jsonBytes(object));
       return respondObject(ctx, req, res, def, object, query, 200);
     }
     case 'list': {
@@ -101,9 +104,8 @@ export async function handleResource(ctx: HandlerContext, info: ResourceRequest,
         });
         return sendJson(res, 200, table, tableContentType);
       }
-      // Items are joined from their cached JSON text: a big list is mostly string copying.
-      const head = JSON.stringify({ kind: `${def.kind}List`, apiVersion, metadata: listMeta });
-      return sendJson(res, 200, `${head.slice(0, -1)},"items":[${items.map(jsonOf).join(',')}]}`);
+      // Items are sent as their cached JSON bytes: a big list is encoded once, not per request.
+      return sendJsonPieces(res, 200, listPieces(JSON.stringify({ kind: `${def.kind}List`, apiVersion, metadata: listMeta }), items));
     }
     case 'watch': {
       const filter: ObjectFilter = objectFilter(registry, query);
@@ -187,18 +189,6 @@ async function readObjectBody(req: Request): Promise<{ value: unknown; jsonText?
   const type = mediaType(req);
   const value = decodeBody(raw, type);
   return type === '' || type === 'application/json' ? { value, jsonText: raw.toString('utf8') } : { value };
-}
-
-/** JSON text of objects, kept for the read-only objects the watch cache shares. */
-const jsonTexts = new WeakMap<ApiObject, string>();
-
-function jsonOf(object: ApiObject): string {
-  let text = jsonTexts.get(object);
-  if (text === undefined) {
-    text = JSON.stringify(object);
-    jsonTexts.set(object, text);
-  }
-  return text;
 }
 
 /** The writer's name for managedFields: ?fieldManager, else the user agent's program, as upstream. */

@@ -1,8 +1,9 @@
 // Watch streams: chunked JSON lines `{"type":"ADDED","object":{...}}`, as Tables when
 // kubectl asks, with bookmarks, timeouts and the 410 Expired error event.
 import type { ResourceDef } from '../../api/resources.ts';
-import { buildTable, tableFor } from '../../api/tables/index.ts';
+import { buildTable, tableFor, type TableDef } from '../../api/tables/index.ts';
 import { tableContentType, wantsTable, type Request, type Response } from '../http.ts';
+import { jsonBytes } from '../json-bytes.ts';
 import type { GenericRegistry, ObjectFilter } from '../registry/generic-registry.ts';
 import { ApiError, toApiError } from '../status.ts';
 import type { ApiObject } from '../watch-cache.ts';
@@ -18,6 +19,17 @@ export interface WatchRequest {
   readonly def: ResourceDef;
   readonly apiVersion: string;
 }
+
+const eventPrefixes = new Map<string, Buffer>();
+const eventPrefix = (type: string) => {
+  let prefix = eventPrefixes.get(type);
+  if (!prefix) {
+    prefix = Buffer.from(`{"type":${JSON.stringify(type)},"object":`);
+    eventPrefixes.set(type, prefix);
+  }
+  return prefix;
+};
+const eventSuffix = Buffer.from('}\n');
 
 /** Watches end after a random time between 30 and 60 minutes unless the client asks otherwise, as upstream. */
 const defaultTimeoutSeconds = () => 1800 + Math.floor(Math.random() * 1800);
@@ -36,6 +48,11 @@ export async function serveWatch(ctx: HandlerContext, registry: GenericRegistry,
     if (ended) return;
     res.write(`${JSON.stringify({ type, object })}\n`);
   };
+  /** An event of a cached object: its JSON bytes are shared by every watcher. */
+  const writeCached = (type: string, object: ApiObject) => {
+    if (ended) return;
+    res.write(Buffer.concat([eventPrefix(type), jsonBytes(object), eventSuffix]));
+  };
   const end = () => {
     if (ended) return;
     ended = true;
@@ -43,9 +60,8 @@ export async function serveWatch(ctx: HandlerContext, registry: GenericRegistry,
     for (const timer of timers) clearTimeout(timer);
     res.end();
   };
-  const encode = (object: ApiObject): unknown => {
-    const shown = request.view(object);
-    if (!table) return shown;
+  /** An object as kubectl's Table view of one row. */
+  const asRows = (shown: ApiObject, table: TableDef): unknown => {
     const rows = buildTable(table, [shown], { now: ctx.clock.now(), includeObject: 'Metadata', resourceVersion: String(shown.metadata.resourceVersion ?? '') });
     // Column definitions go with the first event only; kubectl prints the header once.
     if (!firstTable) (rows as { columnDefinitions?: unknown[] }).columnDefinitions = [];
@@ -61,7 +77,7 @@ export async function serveWatch(ctx: HandlerContext, registry: GenericRegistry,
 
   try {
     stop = await registry.watch(request.namespace, query.get('resourceVersion') ?? undefined, request.filter, {
-      send: (type, object) => write(type, encode(object)),
+      send: (type, object) => (table ? write(type, asRows(request.view(object), table)) : writeCached(type, request.view(object))),
       close: (error) => {
         if (error) write('ERROR', toApiError(error).toStatus());
         end();
