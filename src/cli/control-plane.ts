@@ -115,3 +115,31 @@ export class ControlPlane {
     for (const clientset of this.clientsets) clientset.close();
   }
 }
+
+/**
+ * `kubets scheduler` and `kubets controller-manager`: one loop as its own process against
+ * any cluster (as upstream's separate binaries), until SIGINT or SIGTERM.
+ */
+export async function runComponent(component: ComponentName, kubeconfigPath: string | undefined): Promise<number> {
+  const startedAt = performance.now();
+  const log = (message: string) => console.log(`[${((performance.now() - startedAt) / 1000).toFixed(3)}s] ${message}`);
+  const { defaultKubeconfigPath, loadKubeconfig } = await import('../client/config.ts');
+  const path = kubeconfigPath ?? defaultKubeconfigPath();
+  let client: ClientConfig;
+  try {
+    client = await loadKubeconfig(path);
+  } catch (error) {
+    console.error(`kubets: cannot load the kubeconfig ${path}: ${(error as Error).message}`);
+    return 1;
+  }
+  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  log(`${component} against ${client.server}`);
+  const plane = ControlPlane.start({ client, components: [component], log });
+  const signal = await stopSignal;
+  log(`${signal}: stopping`);
+  await plane.stop();
+  return 0;
+}

@@ -24,10 +24,12 @@ const serverOptions = {
   'node-monitor-period': { type: 'string' },
   'default-not-ready-toleration-seconds': { type: 'string' },
   'default-unreachable-toleration-seconds': { type: 'string' },
+  'disable-scheduler': { type: 'boolean' },
+  'disable-controller-manager': { type: 'boolean' },
 } as const;
 
 const serverUsage =
-  '[--data-dir DIR] [--datastore-endpoint etcd://HOST:PORT,...|sqlite:///PATH] [--bind-address 127.0.0.1] [--secure-port 6443] [--token-auth-file FILE] [--tls-san NAME...] [--node-monitor-grace-period 40s] [--node-monitor-period 5s] [--default-not-ready-toleration-seconds 300] [--default-unreachable-toleration-seconds 300]';
+  '[--data-dir DIR] [--datastore-endpoint etcd://HOST:PORT,...|sqlite:///PATH] [--bind-address 127.0.0.1] [--secure-port 6443] [--token-auth-file FILE] [--tls-san NAME...] [--node-monitor-grace-period 40s] [--node-monitor-period 5s] [--default-not-ready-toleration-seconds 300] [--default-unreachable-toleration-seconds 300] [--disable-scheduler] [--disable-controller-manager]';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -45,6 +47,8 @@ function serverOptionsFrom(values: Values): ServerOptions {
     nodeMonitorPeriodMs: durationFlag(values, 'node-monitor-period'),
     defaultNotReadyTolerationSeconds: secondsFlag(values, 'default-not-ready-toleration-seconds'),
     defaultUnreachableTolerationSeconds: secondsFlag(values, 'default-unreachable-toleration-seconds'),
+    disableScheduler: values['disable-scheduler'] === true,
+    disableControllerManager: values['disable-controller-manager'] === true,
   };
 }
 
@@ -93,6 +97,18 @@ const commands: Record<string, Command> = {
     usage: 'kubets sim --nodes N [--kubeconfig FILE] [--cpu 8] [--memory 32Gi] [--max-pods 110] [--labels k=v,...] [--name-prefix hollow-node-] [--heartbeat-interval 10s] [--stopped NAME,...] [--crash-loop-backoff 10s]',
     options: Object.fromEntries(['nodes', 'kubeconfig', 'cpu', 'memory', 'max-pods', 'labels', 'name-prefix', 'heartbeat-interval', 'stopped', 'crash-loop-backoff'].map((name) => [name, { type: 'string' }])),
     run: async (values) => (await import('./sim.ts')).runSim(values),
+  },
+  scheduler: {
+    summary: 'Run the scheduler alone against a cluster (leader-elected on the kube-scheduler Lease)',
+    usage: 'kubets scheduler [--kubeconfig FILE]',
+    options: { kubeconfig: { type: 'string' } },
+    run: async (values) => (await import('./control-plane.ts')).runComponent('kube-scheduler', values.kubeconfig as string | undefined),
+  },
+  'controller-manager': {
+    summary: 'Run the controllers alone against a cluster (leader-elected on the kube-controller-manager Lease)',
+    usage: 'kubets controller-manager [--kubeconfig FILE]',
+    options: { kubeconfig: { type: 'string' } },
+    run: async (values) => (await import('./control-plane.ts')).runComponent('kube-controller-manager', values.kubeconfig as string | undefined),
   },
   version: {
     summary: 'Print the kubets version and the Kubernetes version it implements',

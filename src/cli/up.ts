@@ -4,6 +4,7 @@ import { loadTokenFile, type TokenFile } from '../apiserver/authn/token-file.ts'
 import { writeAdminKubeconfig } from '../apiserver/certs/kubeconfig.ts';
 import { certificatesDir, ensureCertificates } from '../apiserver/certs/pki.ts';
 import { ApiServer } from '../apiserver/server.ts';
+import type { ComponentName } from './control-plane.ts';
 import { describeDatastore, openStore } from '../storage/open-store.ts';
 import type { Store } from '../storage/store.ts';
 import { gitVersion } from '../version.ts';
@@ -20,6 +21,9 @@ export interface ServerOptions {
   readonly nodeMonitorPeriodMs?: number | undefined;
   readonly defaultNotReadyTolerationSeconds?: number | undefined;
   readonly defaultUnreachableTolerationSeconds?: number | undefined;
+  /** Leave the scheduler or the controllers to a separate process (`kubets scheduler`, `kubets controller-manager`). */
+  readonly disableScheduler?: boolean | undefined;
+  readonly disableControllerManager?: boolean | undefined;
 }
 
 /** Root keeps state where system services do; anyone else in their home. */
@@ -90,7 +94,11 @@ export async function runServer(options: ServerOptions): Promise<number> {
 
   // Loaded after the API is ready: the control loops are clients like any other.
   const { ControlPlane } = await import('./control-plane.ts');
+  const components: ComponentName[] = [];
+  if (!options.disableControllerManager) components.push('kube-controller-manager');
+  if (!options.disableScheduler) components.push('kube-scheduler');
   const controlPlane = ControlPlane.start({
+    components,
     client: { server: loopbackUrl(server.url), caPem: certs.ca.certPem, certPem: certs.admin.certPem, keyPem: certs.admin.keyPem },
     controllers: {
       nodeLifecycle: {
