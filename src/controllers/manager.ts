@@ -4,6 +4,7 @@ import type { Controller, ControllerContext } from './controller.ts';
 import { NodeIpamController, type NodeIpamOptions } from './node-ipam/node-ipam-controller.ts';
 import { NodeLifecycleController, type NodeLifecycleOptions } from './node-lifecycle/node-lifecycle-controller.ts';
 import { TaintEvictionController } from './node-lifecycle/taint-eviction-controller.ts';
+import { DaemonSetController } from './daemonset/daemonset-controller.ts';
 
 export interface ControllerManagerOptions {
   readonly nodeIpam?: NodeIpamOptions;
@@ -11,7 +12,7 @@ export interface ControllerManagerOptions {
 }
 
 export function buildControllers(ctx: ControllerContext, options: ControllerManagerOptions = {}): Controller[] {
-  return [new NodeIpamController(ctx, options.nodeIpam), new NodeLifecycleController(ctx, options.nodeLifecycle), new TaintEvictionController(ctx)];
+  return [new NodeIpamController(ctx, options.nodeIpam), new NodeLifecycleController(ctx, options.nodeLifecycle), new TaintEvictionController(ctx), new DaemonSetController(ctx)];
 }
 
 /** Runs the controllers until the signal aborts; informers are the context's, started here. */

@@ -1,6 +1,7 @@
 // The strategy of each built-in resource: which have a status subresource, which
 // track generation, graceful deletion, TTLs, and the per-kind selectable fields
 // (upstream's GetAttrs / field label conversion functions).
+import { isDeepStrictEqual } from 'node:util';
 import { parseApiVersion, storageVersionOf } from '../../api/conversion/index.ts';
 import type { ResourceDef } from '../../api/resources.ts';
 import type { ApiObject } from '../watch-cache.ts';
@@ -99,6 +100,23 @@ const secrets: Strategy = {
   selectableFields: fields('type'),
 };
 
+/**
+ * DaemonSets: the template generation (apps/v1 carries it in an annotation) starts at 1
+ * and goes up by one with each template change, as upstream's strategy sets it.
+ */
+const templateGeneration = 'deprecated.daemonset.template.generation';
+const daemonSets: Strategy = {
+  ...withStatus,
+  prepareForCreate(object) {
+    object.metadata.annotations = { ...((object.metadata.annotations as Record<string, string> | undefined) ?? {}), [templateGeneration]: '1' };
+  },
+  prepareForUpdate(object, old) {
+    const previous = Number((old.metadata.annotations as Record<string, string> | undefined)?.[templateGeneration] ?? 0) || 0;
+    const changed = !isDeepStrictEqual(get(object, 'spec.template'), get(old, 'spec.template'));
+    object.metadata.annotations = { ...((object.metadata.annotations as Record<string, string> | undefined) ?? {}), [templateGeneration]: String(changed ? previous + 1 : previous) };
+  },
+};
+
 const byResource: Record<string, Strategy> = {
   '/pods': pods,
   '/namespaces': namespaces,
@@ -113,7 +131,7 @@ const byResource: Record<string, Strategy> = {
   'apps/deployments': withStatus,
   'apps/replicasets': { ...withStatus, selectableFields: (o) => ({ 'status.replicas': str(get(o, 'status.replicas') ?? 0) }) },
   'apps/statefulsets': withStatus,
-  'apps/daemonsets': withStatus,
+  'apps/daemonsets': daemonSets,
   'batch/jobs': { ...withStatus, prepareForCreate: (object) => generateJobSelector(object), selectableFields: (o) => ({ 'status.successful': str(get(o, 'status.succeeded') ?? 0) }) },
   'batch/cronjobs': withStatus,
   'autoscaling/horizontalpodautoscalers': { ...defaultStrategy, hasStatus: true },
