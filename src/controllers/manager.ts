@@ -5,6 +5,7 @@ import { NodeIpamController, type NodeIpamOptions } from './node-ipam/node-ipam-
 import { NodeLifecycleController, type NodeLifecycleOptions } from './node-lifecycle/node-lifecycle-controller.ts';
 import { TaintEvictionController } from './node-lifecycle/taint-eviction-controller.ts';
 import { DaemonSetController } from './daemonset/daemonset-controller.ts';
+import { ReplicaSetController, ReplicationControllerController } from './replicaset/replica-set-controller.ts';
 
 export interface ControllerManagerOptions {
   readonly nodeIpam?: NodeIpamOptions;
@@ -12,7 +13,7 @@ export interface ControllerManagerOptions {
 }
 
 export function buildControllers(ctx: ControllerContext, options: ControllerManagerOptions = {}): Controller[] {
-  return [new NodeIpamController(ctx, options.nodeIpam), new NodeLifecycleController(ctx, options.nodeLifecycle), new TaintEvictionController(ctx), new DaemonSetController(ctx)];
+  return [new NodeIpamController(ctx, options.nodeIpam), new NodeLifecycleController(ctx, options.nodeLifecycle), new TaintEvictionController(ctx), new ReplicaSetController(ctx), new ReplicationControllerController(ctx), new DaemonSetController(ctx)];
 }
 
 /** Runs the controllers until the signal aborts; informers are the context's, started here. */
