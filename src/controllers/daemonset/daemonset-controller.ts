@@ -6,7 +6,7 @@
 // template is a ControllerRevision for `kubectl rollout history|undo`.
 import type { ControllerRevision, DaemonSet, DaemonSetStatus } from 'kubernetes-types/apps/v1.d.ts';
 import type { Node, Pod } from 'kubernetes-types/core/v1.d.ts';
-import { labelSelectorAsSelector, labelsEqual, type LabelSelector, type Selector } from '../../apimachinery/labels.ts';
+import { labelsEqual } from '../../apimachinery/labels.ts';
 import { isNotFound } from '../../client/errors.ts';
 import type { EventRecorder } from '../../client/events.ts';
 import { keyOf } from '../../client/indexer.ts';
@@ -15,7 +15,7 @@ import type { ResourceClient } from '../../client/resource-client.ts';
 import { runWorkers, WorkQueue } from '../../client/workqueue.ts';
 import { aborted, type Controller, type ControllerContext } from '../controller.ts';
 import { controllerRefOf, newControllerRef } from '../util/controller-ref.ts';
-import { claimObjects, controllerRevisionHashLabel, ensureCurrentRevision, truncateHistory } from '../util/controller-revision.ts';
+import { claimObjects, controllerRevisionHashLabel, ensureCurrentRevision, ownerSelector, truncateHistory } from '../util/controller-revision.ts';
 import { Expectations } from '../util/expectations.ts';
 import { isPodAvailable, isPodReady, podFromTemplate, podNamePrefix } from '../util/pod-template.ts';
 import { compareDaemonPods, daemonPodTolerations, nodeShouldRunDaemonPod, pinToNode, rollingUpdateBudget, targetNodeName } from './daemon-pods.ts';
@@ -403,16 +403,7 @@ export class DaemonSetController implements Controller {
   }
 }
 
-/** The DaemonSet's selector, undefined when it is empty (it would select everything). */
-function selectorOf(ds: DaemonSet): Selector | undefined {
-  const sel = ds.spec?.selector as LabelSelector | undefined;
-  if (!sel || (Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0)) return undefined;
-  try {
-    return labelSelectorAsSelector(sel);
-  } catch {
-    return undefined;
-  }
-}
+const selectorOf = (ds: DaemonSet) => ownerSelector(ds.spec?.selector);
 
 function groupByNode(pods: readonly Pod[]): Map<string, Pod[]> {
   const out = new Map<string, Pod[]>();

@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ControllerRevision } from 'kubernetes-types/apps/v1.d.ts';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1.d.ts';
 import type { OwnerReference } from 'kubernetes-types/meta/v1.d.ts';
-import type { Selector } from '../../apimachinery/labels.ts';
+import { labelSelectorAsSelector, type LabelSelector, type Selector } from '../../apimachinery/labels.ts';
 import { isAlreadyExists, isConflict, isNotFound } from '../../client/errors.ts';
 import type { KubeObject, ResourceClient } from '../../client/resource-client.ts';
 import { adoptPatch, controllerRefOf, releasePatch } from './controller-ref.ts';
@@ -136,6 +136,16 @@ async function deleteIgnoringNotFound(client: ResourceClient<ControllerRevision>
     await client.delete(namespace, r.metadata!.name!, { preconditions: { uid: r.metadata!.uid! } });
   } catch (error) {
     if (!isNotFound(error)) throw error;
+  }
+}
+
+/** An owner's selector; undefined when it is empty (it would select everything) or invalid. */
+export function ownerSelector(selector: LabelSelector | undefined): Selector | undefined {
+  if (!selector || (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0)) return undefined;
+  try {
+    return labelSelectorAsSelector(selector);
+  } catch {
+    return undefined;
   }
 }
 
