@@ -16,7 +16,6 @@ import { handleVirtual, isVirtualResource } from './handlers/virtual-resources.t
 import { asResponse, sendError, sendJson, sendText, type Request, type Response } from './http.ts';
 import { ApiMetrics } from './metrics.ts';
 import { GenericRegistry } from './registry/generic-registry.ts';
-import { NamespaceFinalizer } from './registry/namespace-finalizer.ts';
 import { ServiceAllocator } from './registry/service-allocator.ts';
 import { strategyFor } from './registry/strategies.ts';
 import { systemPriorityClasses, type PodAdmissionOptions } from './admission/pod-admission.ts';
@@ -53,7 +52,6 @@ export class ApiServer {
   private readonly metrics = new ApiMetrics();
   private readonly authenticator;
   private readonly tokens: TokenFile | undefined;
-  private readonly namespaceFinalizer: NamespaceFinalizer;
   private readonly serviceAllocator: ServiceAllocator;
   private stopping = false;
   private signalStop: () => void = () => {};
@@ -68,7 +66,6 @@ export class ApiServer {
     this.context = { registries, clock, stopping, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000 };
     this.authenticator = createAuthenticator(options.tokens);
     this.tokens = options.tokens;
-    this.namespaceFinalizer = new NamespaceFinalizer(registries.values());
     this.server = createSecureServer({
       allowHTTP1: true,
       cert: options.tls.certPem,
@@ -102,7 +99,6 @@ export class ApiServer {
     }
     const server = new ApiServer(options, watchCache, registries, clock, serviceAllocator);
     await server.bootstrap();
-    await server.namespaceFinalizer.start();
     server.startCompaction(options.store, options.compactionIntervalMs ?? 5 * 60_000);
     await server.listen(options.bindAddress ?? '127.0.0.1', options.port ?? 6443);
     return server;
@@ -188,7 +184,6 @@ export class ApiServer {
     if (this.stopping) return;
     this.stopping = true;
     this.signalStop();
-    this.namespaceFinalizer.stop();
     clearInterval(this.compactionTimer);
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     if (this.inFlight > 0) await new Promise<void>((resolve) => (this.drained = resolve));

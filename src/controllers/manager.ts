@@ -4,6 +4,9 @@ import type { Controller, ControllerContext } from './controller.ts';
 import { NodeIpamController, type NodeIpamOptions } from './node-ipam/node-ipam-controller.ts';
 import { NodeLifecycleController, type NodeLifecycleOptions } from './node-lifecycle/node-lifecycle-controller.ts';
 import { TaintEvictionController } from './node-lifecycle/taint-eviction-controller.ts';
+import { GarbageCollector } from './garbage-collector/garbage-collector.ts';
+import { NamespaceController } from './namespace/namespace-controller.ts';
+import { ServiceAccountsController } from './serviceaccount/serviceaccounts-controller.ts';
 import { DaemonSetController } from './daemonset/daemonset-controller.ts';
 import { ReplicaSetController, ReplicationControllerController } from './replicaset/replica-set-controller.ts';
 
@@ -13,7 +16,7 @@ export interface ControllerManagerOptions {
 }
 
 export function buildControllers(ctx: ControllerContext, options: ControllerManagerOptions = {}): Controller[] {
-  return [new NodeIpamController(ctx, options.nodeIpam), new NodeLifecycleController(ctx, options.nodeLifecycle), new TaintEvictionController(ctx), new ReplicaSetController(ctx), new ReplicationControllerController(ctx), new DaemonSetController(ctx)];
+  return [new NodeIpamController(ctx, options.nodeIpam), new NodeLifecycleController(ctx, options.nodeLifecycle), new TaintEvictionController(ctx), new ReplicaSetController(ctx), new ReplicationControllerController(ctx), new NamespaceController(ctx), new GarbageCollector(ctx), new ServiceAccountsController(ctx), new DaemonSetController(ctx)];
 }
 
 /** Runs the controllers until the signal aborts; informers are the context's, started here. */

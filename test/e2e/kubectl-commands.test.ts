@@ -18,7 +18,8 @@ for (const backend of e2eBackends) describe(`kubectl commands against kubets (${
   };
 
   before(async () => {
-    cluster = await startTestServer({ backend });
+    // The controller manager's namespace controller empties and finalizes deleted namespaces.
+    cluster = await startTestServer({ backend, controlPlane: { components: ['kube-controller-manager'] } });
     await cluster.kubectl.ok(['create', 'namespace', 'shop']);
   });
   after(async () => {
