@@ -8,6 +8,7 @@ import { GarbageCollector } from './garbage-collector/garbage-collector.ts';
 import { NamespaceController } from './namespace/namespace-controller.ts';
 import { ServiceAccountsController } from './serviceaccount/serviceaccounts-controller.ts';
 import { DaemonSetController } from './daemonset/daemonset-controller.ts';
+import { StatefulSetController } from './statefulset/statefulset-controller.ts';
 import { ReplicaSetController, ReplicationControllerController } from './replicaset/replica-set-controller.ts';
 
 export interface ControllerManagerOptions {
@@ -16,7 +17,7 @@ export interface ControllerManagerOptions {
 }
 
 export function buildControllers(ctx: ControllerContext, options: ControllerManagerOptions = {}): Controller[] {
-  return [new NodeIpamController(ctx, options.nodeIpam), new NodeLifecycleController(ctx, options.nodeLifecycle), new TaintEvictionController(ctx), new ReplicaSetController(ctx), new ReplicationControllerController(ctx), new NamespaceController(ctx), new GarbageCollector(ctx), new ServiceAccountsController(ctx), new DaemonSetController(ctx)];
+  return [new NodeIpamController(ctx, options.nodeIpam), new NodeLifecycleController(ctx, options.nodeLifecycle), new TaintEvictionController(ctx), new ReplicaSetController(ctx), new ReplicationControllerController(ctx), new NamespaceController(ctx), new GarbageCollector(ctx), new ServiceAccountsController(ctx), new DaemonSetController(ctx), new StatefulSetController(ctx)];
 }
 
 /** Runs the controllers until the signal aborts; informers are the context's, started here. */
