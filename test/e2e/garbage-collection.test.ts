@@ -143,6 +143,32 @@ describe('garbage collection', { timeout: 60_000 }, () => {
     assert.deepEqual(await podNames('fgw'), []);
   });
 
+  it('cascades through levels: a deployment, its replicaset, their pods (background and foreground)', async () => {
+    const deployments = cluster.clients.resource<KubeObject>('deployments', 'apps');
+    for (const cascade of ['background', 'foreground']) {
+      const name = `levels-${cascade}`;
+      const deployment = await deployments.create({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name, namespace: ns },
+        spec: { replicas: 0, selector: { matchLabels: { app: `${name}-none` } }, template: { metadata: { labels: { app: `${name}-none` } }, spec: { containers: container } } },
+      } as KubeObject);
+      const rs = await rss.create({
+        metadata: { name: `${name}-rs`, namespace: ns, ownerReferences: [ownerRef(deployment, 'Deployment', 'apps/v1', { blockOwnerDeletion: true })] },
+        spec: { replicas: 0, selector: { matchLabels: { app: `${name}-rs-none` } }, template: { metadata: { labels: { app: `${name}-rs-none` } }, spec: { containers: container } } },
+      });
+      await makePods(name, 2, [ownerRef(rs, 'ReplicaSet', 'apps/v1', { blockOwnerDeletion: true })]);
+      await collectorCaughtUp();
+      assert.equal(await kubectl('delete', 'deployment', name, `--cascade=${cascade}`, '--timeout=30s'), `deployment.apps "${name}" deleted\n`);
+      if (cascade === 'foreground') {
+        // kubectl waited for the deployment, which waited for its replicaset, which waited for its pods.
+        assert.equal(await exists(rss, `${name}-rs`), false);
+        assert.deepEqual(await podNames(name), []);
+      }
+      await until(async () => !(await exists(rss, `${name}-rs`)) && (await podNames(name)).length === 0, 'every level collected', 20_000);
+    }
+  });
+
   it('deletes dependents whose owner does not exist or has another uid', async () => {
     const rs = await makeRs('real');
     await makePods('ghost', 1, [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'never-was', uid: '11111111-2222-3333-4444-555555555555' }]);
