@@ -10,6 +10,7 @@ import { ServiceAccountsController } from './serviceaccount/serviceaccounts-cont
 import { DaemonSetController } from './daemonset/daemonset-controller.ts';
 import { StatefulSetController } from './statefulset/statefulset-controller.ts';
 import { ReplicaSetController, ReplicationControllerController } from './replicaset/replica-set-controller.ts';
+import { DeploymentController } from './deployment/deployment-controller.ts';
 
 export interface ControllerManagerOptions {
   readonly nodeIpam?: NodeIpamOptions;
@@ -17,7 +18,7 @@ export interface ControllerManagerOptions {
 }
 
 export function buildControllers(ctx: ControllerContext, options: ControllerManagerOptions = {}): Controller[] {
-  return [new NodeIpamController(ctx, options.nodeIpam), new NodeLifecycleController(ctx, options.nodeLifecycle), new TaintEvictionController(ctx), new ReplicaSetController(ctx), new ReplicationControllerController(ctx), new NamespaceController(ctx), new GarbageCollector(ctx), new ServiceAccountsController(ctx), new DaemonSetController(ctx), new StatefulSetController(ctx)];
+  return [new NodeIpamController(ctx, options.nodeIpam), new NodeLifecycleController(ctx, options.nodeLifecycle), new TaintEvictionController(ctx), new ReplicaSetController(ctx), new ReplicationControllerController(ctx), new DeploymentController(ctx), new NamespaceController(ctx), new GarbageCollector(ctx), new ServiceAccountsController(ctx), new DaemonSetController(ctx), new StatefulSetController(ctx)];
 }
 
 /** Runs the controllers until the signal aborts; informers are the context's, started here. */
