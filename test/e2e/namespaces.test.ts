@@ -86,6 +86,10 @@ describe('namespaces', { timeout: 60_000 }, () => {
     assert.equal(byType.get('NamespaceDeletionDiscoveryFailure')!.status, 'False');
     assert.equal(byType.get('NamespaceDeletionContentFailure')!.reason, 'ContentDeleted');
     assert.match(await kubectl('get', 'ns', 'held'), /^NAME\s+STATUS\s+AGE\nheld\s+Terminating\s/);
+    // Nothing new goes into a namespace being deleted (upstream's NamespaceLifecycle admission).
+    const refused = await cluster.kubectl.run(['-n', 'held', 'create', 'configmap', 'late', '--from-literal=a=b']);
+    assert.equal(refused.code, 1);
+    assert.equal(refused.stderr.trim(), 'error: failed to create configmap: configmaps "late" is forbidden: unable to create new content in namespace held because it is being terminated');
 
     // The finalizer's owner lets go: the configmap goes, then the namespace.
     await kubectl('-n', 'held', 'patch', 'configmap', 'held', '--type=merge', '-p', '{"metadata":{"finalizers":null}}');

@@ -115,6 +115,7 @@ export async function handleResource(ctx: HandlerContext, info: ResourceRequest,
       const body = await readObjectBody(req);
       const object = admit(expectObject(body.value, { apiVersion, kind: def.kind }), body.jsonText);
       checkNamespace(object, namespace, def);
+      await admitNamespaceLifecycle(ctx, registry, namespace, String(object.metadata.name ?? ''));
       if (!object.metadata.name && !object.metadata.generateName) {
         throw errors.invalid(def.group, def.kind, '', [
           { reason: 'FieldValueRequired', message: 'metadata.name: Required value: name or generateName is required', field: 'metadata.name' },
@@ -183,6 +184,17 @@ export async function handleResource(ctx: HandlerContext, info: ResourceRequest,
   }
 }
 
+/** Upstream's NamespaceLifecycle admission: nothing new goes into a namespace being deleted. */
+async function admitNamespaceLifecycle(ctx: HandlerContext, registry: GenericRegistry, namespace: string, name: string): Promise<void> {
+  if (!registry.def.namespaced) return;
+  const namespaces = ctx.registries.get(registryKey('', 'namespaces'))!;
+  const ns = await namespaces.get('', namespace).catch(() => undefined);
+  if ((ns?.status as { phase?: string } | undefined)?.phase !== 'Terminating') return;
+  const error = errors.forbidden(registry.groupResource, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
+  error.details!.causes = [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }];
+  throw error;
+}
+
 /** The decoded body, and its text when it is JSON (for the duplicate-field check). */
 async function readObjectBody(req: Request): Promise<{ value: unknown; jsonText?: string }> {
   const raw = await readBody(req);
@@ -234,6 +246,7 @@ async function applyServerSide(ctx: HandlerContext, registry: GenericRegistry, a
     throw error;
   });
   if (!existing) {
+    await admitNamespaceLifecycle(ctx, registry, a.namespace, a.name);
     const object = apply(undefined);
     object.metadata.name ??= a.name;
     const created = await registry.create(a.namespace, toStorage(object, def), { dryRun: a.dryRun });
