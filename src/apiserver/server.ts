@@ -17,7 +17,7 @@ import { asResponse, sendError, sendJson, sendText, type Request, type Response 
 import { ApiMetrics } from './metrics.ts';
 import { GenericRegistry } from './registry/generic-registry.ts';
 import { ServiceAllocator } from './registry/service-allocator.ts';
-import { strategyFor } from './registry/strategies.ts';
+import { strategyFor, type StrategyDeps } from './registry/strategies.ts';
 import { systemPriorityClasses, type PodAdmissionOptions } from './admission/pod-admission.ts';
 import { parseRequestInfo } from './request-info.ts';
 import { errors } from './status.ts';
@@ -93,9 +93,16 @@ export class ApiServer {
       getPriorityClass: (name) => priorityClasses().get('', name, '0').catch(() => undefined),
       listPriorityClasses: async () => (await priorityClasses().list('', { resourceVersion: '0' })).items,
     };
+    const coreRegistry = (plural: string) => registries.get(registryKey('', plural))!;
+    const quotaAdmission: StrategyDeps['quotaAdmission'] = {
+      listQuotas: async (namespace) => (await coreRegistry('resourcequotas').list(namespace, { resourceVersion: '0' })).items,
+      updateQuotaStatus: async (namespace, name, update) => void (await coreRegistry('resourcequotas').update(namespace, name, (current) => update(current!), { subresource: 'status' })),
+      listLimitRanges: async (namespace) => (await coreRegistry('limitranges').list(namespace, { resourceVersion: '0' })).items,
+      now: () => clock.now(),
+    };
     for (const def of resources) {
       if (isVirtualResource({ group: def.group, resource: def.plural }) || def.plural === 'bindings') continue;
-      registries.set(registryKey(def.group, def.plural), new GenericRegistry(def, strategyFor(def, { serviceAllocator, podAdmission }), options.store, watchCache, clock));
+      registries.set(registryKey(def.group, def.plural), new GenericRegistry(def, strategyFor(def, { serviceAllocator, podAdmission, quotaAdmission }), options.store, watchCache, clock));
     }
     const server = new ApiServer(options, watchCache, registries, clock, serviceAllocator);
     await server.bootstrap();

@@ -830,24 +830,24 @@ describe('resource quotas', () => {
       }),
       [
         'test-resourcequota',
+        '5m',
         'cpu: 1/100, memory: 1Gi/4Gi, pods: 1/10, replicationcontrollers: 1/10, resourcequotas: 1/1, services: 1/10',
         'limits.cpu: 2/200, limits.memory: 2Gi/8Gi',
-        '5m',
       ],
     );
   });
   it('prints quantities in canonical form, as Quantity.String() does', () => {
     assert.deepEqual(
       cells(resourceQuotas, { metadata: { name: 'q' }, status: { hard: { cpu: '2000m', memory: '1024Mi' }, used: { cpu: '500m', memory: '0.5Gi' } } }),
-      ['q', 'cpu: 500m/2, memory: 512Mi/1Gi', '', '<unknown>'],
+      ['q', '<unknown>', 'cpu: 500m/2, memory: 512Mi/1Gi', ''],
     );
   });
   it('prints 0 for unused resources and empty columns without hard limits', () => {
     assert.deepEqual(cells(resourceQuotas, { metadata: { name: 'q' }, status: { hard: { 'requests.storage': '10Gi' } } }), [
       'q',
+      '<unknown>',
       'requests.storage: 0/10Gi',
       '',
-      '<unknown>',
     ]);
   });
 });

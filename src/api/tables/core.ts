@@ -469,9 +469,9 @@ export const replicationControllers = def(
 export const resourceQuotas = def(
   [
     nameColumn,
+    ageColumn,
     col('Request', 'string', 'Used and hard amounts of each limited resource other than limits.*.'),
     col('Limit', 'string', 'Used and hard amounts of each limits.* resource.'),
-    ageColumn,
   ],
   (o, now) => {
     const status = obj(o.status);
@@ -484,7 +484,7 @@ export const resourceQuotas = def(
       const target = pieces.length > 1 && pieces[0] === 'limits' ? limits : requests;
       target.push(`${name}: ${quantity(used[name])}/${quantity(hard[name])}`);
     }
-    return [nameOf(o), requests.join(', '), limits.join(', '), ageOf(o, now)];
+    return [nameOf(o), ageOf(o, now), requests.join(', '), limits.join(', ')];
   },
 );
 

@@ -214,7 +214,7 @@ export class GenericRegistry {
   async create(namespace: string, object: ApiObject, options: WriteOptions = {}): Promise<ApiObject> {
     this.initializeForCreate(namespace, object);
     const name = String(object.metadata.name ?? '');
-    await this.strategy.admitCreate?.(object);
+    await this.strategy.admitCreate?.(object, { dryRun: options.dryRun === true });
     if (options.dryRun) {
       this.validate(object);
       if (await this.store.get(this.key(namespace, name))) throw errors.alreadyExists(this.groupResource, name);

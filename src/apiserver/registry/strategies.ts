@@ -7,6 +7,8 @@ import type { ResourceDef } from '../../api/resources.ts';
 import type { ApiObject } from '../watch-cache.ts';
 import { qosClassOf } from '../../api/pod-qos.ts';
 import { addDefaultTolerations, admitPriority, type PodAdmissionOptions } from '../admission/pod-admission.ts';
+import { admitLimitRanges } from '../admission/limit-ranger.ts';
+import { admitQuota, type QuotaAdmissionDeps } from '../admission/resource-quota.ts';
 import { generateJobSelector } from '../../api/validation/batch.ts';
 import { prepareServiceWrite } from '../../api/validation/core/service.ts';
 import { dropTypeDependentFields, type ServiceAllocator } from './service-allocator.ts';
@@ -143,9 +145,26 @@ const byResource: Record<string, Strategy> = {
 export interface StrategyDeps {
   readonly serviceAllocator: ServiceAllocator;
   readonly podAdmission: PodAdmissionOptions;
+  /** ResourceQuota and LimitRanger admission; without it neither runs. */
+  readonly quotaAdmission?: QuotaAdmissionDeps & { listLimitRanges(namespace: string): Promise<ApiObject[]> };
 }
 
 export function strategyFor(def: ResourceDef, deps: StrategyDeps): Strategy {
+  const strategy = baseStrategyFor(def, deps);
+  const admission = deps.quotaAdmission;
+  if (!admission || !def.namespaced) return strategy;
+  // Quota comes last, after every other admission step changed the object (upstream's order).
+  const gr = { group: def.group, resource: def.plural };
+  return {
+    ...strategy,
+    async admitCreate(object, options) {
+      await strategy.admitCreate?.(object, options);
+      await admitQuota(gr, object, admission, options);
+    },
+  };
+}
+
+function baseStrategyFor(def: ResourceDef, deps: StrategyDeps): Strategy {
   // Behaviour follows the stored kind: extensions/v1beta1 Deployments act as apps/v1 ones.
   const key = `${parseApiVersion(storageVersionOf(def.group, def.kind).apiVersion).group}/${def.plural}`;
   if (key === '/services') {
@@ -169,6 +188,14 @@ export function strategyFor(def: ResourceDef, deps: StrategyDeps): Strategy {
         object.spec ??= {};
         addDefaultTolerations(object.spec as Record<string, unknown>, deps.podAdmission);
         await admitPriority(object, deps.podAdmission);
+        if (deps.quotaAdmission) {
+          const limitRanges = await deps.quotaAdmission.listLimitRanges(String(object.metadata.namespace ?? ''));
+          if (limitRanges.length > 0) {
+            admitLimitRanges(object, limitRanges);
+            // The QoS class follows the requests and limits the limit ranges filled in.
+            object.status = { ...((object.status as object | undefined) ?? {}), qosClass: qosClassOf(object.spec as Parameters<typeof qosClassOf>[0]) };
+          }
+        }
       },
     };
   }

@@ -12,9 +12,10 @@ export interface Strategy {
   prepareForCreate?(object: ApiObject): void;
   /**
    * Admission for a new object (after defaults, before validation): may change it or
-   * refuse it with an ApiError (pods: default tolerations, priority).
+   * refuse it with an ApiError (pods: default tolerations, priority, limit ranges;
+   * every namespaced kind: resource quota, which a dry run checks without charging).
    */
-  admitCreate?(object: ApiObject): Promise<void>;
+  admitCreate?(object: ApiObject, options?: { readonly dryRun?: boolean }): Promise<void>;
   /** Carries over what an update of the main resource may not change (usually status). */
   prepareForUpdate?(object: ApiObject, old: ApiObject): void;
   /** Field values field selectors can use besides metadata.name and metadata.namespace. */
