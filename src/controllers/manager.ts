@@ -8,6 +8,11 @@ import { GarbageCollector } from './garbage-collector/garbage-collector.ts';
 import { NamespaceController } from './namespace/namespace-controller.ts';
 import { ServiceAccountsController } from './serviceaccount/serviceaccounts-controller.ts';
 import { DaemonSetController } from './daemonset/daemonset-controller.ts';
+import { EndpointsController } from './endpoints/endpoints-controller.ts';
+import { EndpointSliceController } from './endpointslice/endpointslice-controller.ts';
+import { EndpointSliceMirroringController } from './endpointslice/endpointslice-mirroring-controller.ts';
+import { ResourceQuotaController } from './resourcequota/resource-quota-controller.ts';
+import { HorizontalController } from './podautoscaler/horizontal-controller.ts';
 import { StatefulSetController } from './statefulset/statefulset-controller.ts';
 import { ReplicaSetController, ReplicationControllerController } from './replicaset/replica-set-controller.ts';
 import { DeploymentController } from './deployment/deployment-controller.ts';
@@ -18,7 +23,7 @@ export interface ControllerManagerOptions {
 }
 
 export function buildControllers(ctx: ControllerContext, options: ControllerManagerOptions = {}): Controller[] {
-  return [new NodeIpamController(ctx, options.nodeIpam), new NodeLifecycleController(ctx, options.nodeLifecycle), new TaintEvictionController(ctx), new ReplicaSetController(ctx), new ReplicationControllerController(ctx), new DeploymentController(ctx), new NamespaceController(ctx), new GarbageCollector(ctx), new ServiceAccountsController(ctx), new DaemonSetController(ctx), new StatefulSetController(ctx)];
+  return [new NodeIpamController(ctx, options.nodeIpam), new NodeLifecycleController(ctx, options.nodeLifecycle), new TaintEvictionController(ctx), new ReplicaSetController(ctx), new ReplicationControllerController(ctx), new DeploymentController(ctx), new NamespaceController(ctx), new GarbageCollector(ctx), new ServiceAccountsController(ctx), new DaemonSetController(ctx), new StatefulSetController(ctx), new EndpointsController(ctx), new EndpointSliceController(ctx), new EndpointSliceMirroringController(ctx), new ResourceQuotaController(ctx), new HorizontalController(ctx)];
 }
 
 /** Runs the controllers until the signal aborts; informers are the context's, started here. */
