@@ -6,18 +6,31 @@ export const notReadyTaintKey = 'node.kubernetes.io/not-ready';
 export const unreachableTaintKey = 'node.kubernetes.io/unreachable';
 export const unschedulableTaintKey = 'node.kubernetes.io/unschedulable';
 
-/** Whether one toleration matches a taint: effect, key and (for Equal) value. */
+/** Whether a toleration tolerates a taint: effect, key, then operator Equal (the default) or Exists. */
 export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
   if (toleration.effect && toleration.effect !== taint.effect) return false;
-  if (toleration.key !== undefined && toleration.key !== '' && toleration.key !== taint.key) return false;
-  // An empty key with Exists matches every taint; an empty key otherwise matches none.
-  if ((toleration.key === undefined || toleration.key === '') && toleration.operator !== 'Exists') return false;
-  if (toleration.operator === 'Exists') return true;
-  return (toleration.value ?? '') === (taint.value ?? '');
+  if (toleration.key && toleration.key !== taint.key) return false;
+  switch (toleration.operator ?? '') {
+    case '':
+    case 'Equal':
+      return (toleration.value ?? '') === (taint.value ?? '');
+    case 'Exists':
+      return true;
+    default:
+      return false;
+  }
 }
 
 export function tolerationsTolerateTaint(tolerations: readonly Toleration[] | undefined, taint: Taint): boolean {
-  return (tolerations ?? []).some((t) => toleratesTaint(t, taint));
+  if (!tolerations) return false;
+  for (const t of tolerations) if (toleratesTaint(t, taint)) return true;
+  return false;
+}
+
+/** The first of `taints` that no toleration tolerates (upstream FindMatchingUntoleratedTaint). */
+export function findUntoleratedTaint(taints: readonly Taint[], tolerations: readonly Toleration[] | undefined): Taint | undefined {
+  for (const taint of taints) if (!tolerationsTolerateTaint(tolerations, taint)) return taint;
+  return undefined;
 }
 
 /** `key=value:Effect`, or `key:Effect` without a value, as kubectl and the scheduler print taints. */

@@ -4,7 +4,8 @@
 // pod gets. Pods are pinned to their node by a required node affinity on
 // `metadata.name`, so the default scheduler binds them (and checks resources).
 import type { DaemonSet } from 'kubernetes-types/apps/v1.d.ts';
-import type { Affinity, Node, NodeSelectorRequirement, NodeSelectorTerm, Pod, PodSpec, Toleration } from 'kubernetes-types/core/v1.d.ts';
+import type { Affinity, Node, NodeSelectorTerm, Pod, PodSpec, Toleration } from 'kubernetes-types/core/v1.d.ts';
+import { podSpecMatchesNode } from '../../api/helpers/node-selector.ts';
 import { tolerationsTolerateTaint } from '../../api/helpers/taints.ts';
 
 /** The tolerations upstream adds to every daemon pod (AddOrUpdateDaemonPodTolerations). */
@@ -49,41 +50,8 @@ export function targetNodeName(pod: Pod): string | undefined {
   return undefined;
 }
 
-function requirementMatches(r: NodeSelectorRequirement, value: string | undefined): boolean {
-  const values = r.values ?? [];
-  switch (r.operator) {
-    case 'In':
-      return value !== undefined && values.includes(value);
-    case 'NotIn':
-      return value === undefined || !values.includes(value);
-    case 'Exists':
-      return value !== undefined;
-    case 'DoesNotExist':
-      return value === undefined;
-    case 'Gt':
-    case 'Lt': {
-      if (value === undefined || values.length !== 1 || !/^[+-]?\d+$/.test(value) || !/^[+-]?\d+$/.test(values[0]!)) return false;
-      return r.operator === 'Gt' ? Number(value) > Number(values[0]) : Number(value) < Number(values[0]);
-    }
-    default:
-      return false;
-  }
-}
-
-/** nodeSelector and required node affinity (terms ORed, expressions ANDed; an empty term matches nothing). */
-export function fitsNodeAffinity(spec: PodSpec, node: Node): boolean {
-  const labels = node.metadata?.labels ?? {};
-  const label = (key: string) => (Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : undefined);
-  for (const [k, v] of Object.entries(spec.nodeSelector ?? {})) if (label(k) !== v) return false;
-  const required = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
-  if (!required) return true;
-  return (required.nodeSelectorTerms ?? []).some((term) => {
-    const exprs = term.matchExpressions ?? [];
-    const fields = term.matchFields ?? [];
-    if (exprs.length === 0 && fields.length === 0) return false;
-    return exprs.every((r) => requirementMatches(r, label(r.key))) && fields.every((r) => r.key === 'metadata.name' && requirementMatches(r, node.metadata?.name));
-  });
-}
+/** nodeSelector and required node affinity. */
+export const fitsNodeAffinity = (spec: PodSpec, node: Node): boolean => podSpecMatchesNode(spec, node);
 
 export interface ShouldRun {
   /** A pod should be created on the node when it has none. */
