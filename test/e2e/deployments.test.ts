@@ -159,6 +159,39 @@ describe('deployments', { timeout: 180_000 }, () => {
     assert.match(history, /REVISION\s+CHANGE-CAUSE\n3\s+<none>\n4\s+<none>\n\n$/);
   });
 
+  it('runs the seed extensions/v1beta1 Deployment: no selector, updated with `kubectl apply`', async () => {
+    const seed = (image: string) => `---
+apiVersion: extensions/v1beta1
+kind: Deployment
+metadata:
+  name: nginx-deployment-dev
+spec:
+  replicas: 1
+  template:
+    metadata:
+      labels:
+        app: nginx-deployment-dev
+    spec:
+      containers:
+      - name: nginx-deployment-dev
+        image: ${image}
+        ports:
+        - containerPort: 80
+`;
+    await cluster.kubectl.ok(['create', '--validate', '-f', '-'], { input: seed('nginx:1.7.9') });
+    assert.match(await rolloutStatus('nginx-deployment-dev'), /successfully rolled out/);
+    const described = await kubectl('describe', 'deployments', '-l', 'app=nginx-deployment-dev');
+    assert.match(described, /Selector:\s+app=nginx-deployment-dev\n/);
+    assert.match(described, /RollingUpdateStrategy:\s+1 max unavailable, 1 max surge/);
+    assert.match(described, /NewReplicaSet:\s+nginx-deployment-dev-\w+ \(1\/1 replicas created\)/);
+    await apply(seed('nginx:1.8'));
+    assert.match(await rolloutStatus('nginx-deployment-dev'), /successfully rolled out/);
+    await until(async () => {
+      const pods = (await cluster.clients.pods.list('default', { labelSelector: 'app=nginx-deployment-dev' })).items;
+      return pods.length === 1 && pods[0]!.spec!.containers[0]!.image === 'nginx:1.8';
+    }, 'one pod of the new image', 20_000);
+  });
+
   it('rejects bad input with upstream messages', async () => {
     const mismatch = await cluster.kubectl.run(['create', '-f', '-'], {
       input: manifest('bad', { selector: { matchLabels: { app: 'other' } } }),
@@ -176,5 +209,59 @@ describe('deployments', { timeout: 180_000 }, () => {
     assert.match(await kubectl('get', 'deployment', 'hundred'), /^hundred\s+100\/100\s+100\s+100\s/m);
     const nodes = new Set((await cluster.clients.pods.list('default', { labelSelector: 'app=hundred' })).items.map((p) => p.spec!.nodeName));
     assert.equal(nodes.size, 5);
+  });
+});
+
+// The seed's "Failure and recovery": a 2-replica deployment on 3 nodes; two nodes stop one
+// after the other and both pods end on the last one; a node comes back and a deleted pod
+// lands there.
+describe('deployment failure and recovery', { timeout: 120_000 }, () => {
+  let cluster: TestCluster;
+
+  before(async () => {
+    cluster = await startTestCluster({
+      nodes: 3,
+      defaultNotReadyTolerationSeconds: 1,
+      defaultUnreachableTolerationSeconds: 1,
+      controlPlane: { controllers: { nodeLifecycle: { gracePeriodMs: 4000, monitorPeriodMs: 300 } } },
+    });
+  });
+  after(async () => {
+    await cluster?.close();
+  });
+
+  /** Node of each live (not terminating) pod of the deployment. */
+  const placement = async (): Promise<Map<string, string>> => {
+    const pods = (await cluster.clients.pods.list('default', { labelSelector: 'app=myrecovery' })).items;
+    return new Map(pods.filter((p) => !p.metadata?.deletionTimestamp && p.status?.phase === 'Running').map((p) => [p.metadata!.name!, p.spec!.nodeName!]));
+  };
+
+  it('moves pods off stopped nodes and back onto a node that returns', async () => {
+    await cluster.kubectlOk('create', 'deployment', 'myrecovery', '--image=latest123/apache', '--port=80', '--replicas=2');
+    assert.match(await cluster.kubectlOk('rollout', 'status', 'deployment/myrecovery', '--timeout=30s'), /successfully rolled out/);
+    let live = await placement();
+    const first = [...live.values()][0]!;
+
+    cluster.sim.stopHeartbeat(first);
+    await until(async () => {
+      live = await placement();
+      return live.size === 2 && ![...live.values()].includes(first);
+    }, `both pods off ${first}`, 30_000);
+    const second = [...live.values()][0]!;
+    const last = ['hollow-node-0', 'hollow-node-1', 'hollow-node-2'].find((n) => n !== first && n !== second)!;
+    cluster.sim.stopHeartbeat(second);
+    await until(async () => {
+      live = await placement();
+      return live.size === 2 && [...live.values()].every((n) => n === last);
+    }, `both pods on ${last}`, 30_000);
+    assert.match(await cluster.kubectlOk('get', 'deployments', 'myrecovery'), /^myrecovery\s+2\/2\s+2\s+2\s/m);
+
+    cluster.sim.resumeHeartbeat(first);
+    await until(async () => (await cluster.kubectlOk('get', 'node', first, '-o', 'jsonpath={.spec.taints}')) === '', `${first} without taints`, 30_000);
+    await cluster.kubectlOk('delete', 'pod', [...live.keys()][0]!);
+    await until(async () => {
+      live = await placement();
+      return live.size === 2 && [...live.values()].sort().join() === [first, last].sort().join();
+    }, `a pod on ${first} again`, 30_000);
   });
 });
