@@ -154,7 +154,8 @@ export const resources: readonly ResourceDef[] = [
   ...group('autoscaling', ['v2', 'v1'], [{ kind: 'HorizontalPodAutoscaler', plural: 'horizontalpodautoscalers', short: ['hpa'], all: true, sub: withStatus }]),
   ...group('batch', ['v1'], [
     { kind: 'CronJob', plural: 'cronjobs', short: ['cj'], all: true, sub: withStatus, versions: ['v1', 'v1beta1'] },
-    { kind: 'Job', plural: 'jobs', all: true, sub: withStatus },
+    // jobs/scale is kubets's own (parallelism), for the seeds' `kubectl scale job`.
+    { kind: 'Job', plural: 'jobs', all: true, sub: withScaleAndStatus },
   ]),
   ...group('certificates.k8s.io', ['v1'], [
     {

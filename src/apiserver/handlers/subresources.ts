@@ -18,10 +18,21 @@ interface Scale {
   status: { replicas: number; selector?: string };
 }
 
+/**
+ * The field a Scale stands for: spec.replicas, except for Jobs: upstream serves no
+ * jobs/scale, but the seeds' `kubectl scale job x --replicas N` (which kubectl sends to
+ * the scale subresource) changes spec.parallelism, as kubectl's old job scaler did.
+ */
+function scaledFields(registry: GenericRegistry): { spec: string; status: string } {
+  return registry.groupResource.group === 'batch' && registry.groupResource.resource === 'jobs' ? { spec: 'parallelism', status: 'active' } : { spec: 'replicas', status: 'replicas' };
+}
+
 /** The Scale view of a workload: spec.replicas, status.replicas and the selector as a string. */
-function toScale(object: ApiObject): Scale {
-  const spec = (object.spec ?? {}) as { replicas?: number; selector?: unknown };
-  const status = (object.status ?? {}) as { replicas?: number };
+function toScale(object: ApiObject, fields: { spec: string; status: string } = { spec: 'replicas', status: 'replicas' }): Scale {
+  const rawSpec = (object.spec ?? {}) as Record<string, unknown>;
+  const rawStatus = (object.status ?? {}) as Record<string, unknown>;
+  const spec = { replicas: rawSpec[fields.spec] as number | undefined, selector: rawSpec.selector };
+  const status = { replicas: rawStatus[fields.status] as number | undefined };
   const { name, namespace, uid, resourceVersion, creationTimestamp } = object.metadata;
   const selector = spec.selector as LabelSelector | Record<string, string> | undefined;
   // ReplicationControllers select with a plain map; the others with a LabelSelector.
@@ -46,7 +57,8 @@ function checkReplicas(name: string, scale: Scale): number {
 }
 
 export async function handleScale(registry: GenericRegistry, info: ResourceRequest, namespace: string, req: Request, res: Response, dryRun: boolean): Promise<void> {
-  if (info.verb === 'get') return sendJson(res, 200, toScale(await registry.get(namespace, info.name)));
+  const fields = scaledFields(registry);
+  if (info.verb === 'get') return sendJson(res, 200, toScale(await registry.get(namespace, info.name), fields));
   const body = decodeBody(await readBody(req), mediaType(req));
   const type = mediaType(req);
   const { object } = await registry.update(
@@ -54,7 +66,7 @@ export async function handleScale(registry: GenericRegistry, info: ResourceReque
     info.name,
     (current) => {
       if (!current) throw errors.notFound(registry.groupResource, info.name);
-      const currentScale = toScale(current);
+      const currentScale = toScale(current, fields);
       let wanted: Scale;
       if (info.verb === 'update') {
         wanted = expectObject(body, { apiVersion: 'autoscaling/v1', kind: 'Scale' }) as unknown as Scale;
@@ -65,12 +77,12 @@ export async function handleScale(registry: GenericRegistry, info: ResourceReque
       } else {
         throw errors.unsupportedMediaType(type);
       }
-      (current.spec as Record<string, unknown>).replicas = checkReplicas(info.name, wanted);
+      (current.spec as Record<string, unknown>)[fields.spec] = checkReplicas(info.name, wanted);
       return current;
     },
     { dryRun },
   );
-  sendJson(res, 200, toScale(object));
+  sendJson(res, 200, toScale(object, fields));
 }
 
 /** POST pods/{name}/binding: assigns the pod to a node, once, as upstream's binding REST. */
