@@ -1,6 +1,7 @@
 // The controller manager: builds every control loop on one shared informer factory,
 // starts and syncs the informers, then runs the loops until the signal aborts.
 import type { Controller, ControllerContext } from './controller.ts';
+import { CronJobController, type CronJobControllerOptions } from './cronjob/cronjob-controller.ts';
 import { JobController, type JobControllerOptions } from './job/job-controller.ts';
 import { TtlAfterFinishedController } from './job/ttl-after-finished-controller.ts';
 import { NodeIpamController, type NodeIpamOptions } from './node-ipam/node-ipam-controller.ts';
@@ -23,10 +24,11 @@ export interface ControllerManagerOptions {
   readonly nodeIpam?: NodeIpamOptions;
   readonly nodeLifecycle?: NodeLifecycleOptions;
   readonly job?: JobControllerOptions;
+  readonly cronJob?: CronJobControllerOptions;
 }
 
 export function buildControllers(ctx: ControllerContext, options: ControllerManagerOptions = {}): Controller[] {
-  return [new NodeIpamController(ctx, options.nodeIpam), new NodeLifecycleController(ctx, options.nodeLifecycle), new TaintEvictionController(ctx), new JobController(ctx, options.job), new TtlAfterFinishedController(ctx), new ReplicaSetController(ctx), new ReplicationControllerController(ctx), new DeploymentController(ctx), new NamespaceController(ctx), new GarbageCollector(ctx), new ServiceAccountsController(ctx), new DaemonSetController(ctx), new StatefulSetController(ctx), new EndpointsController(ctx), new EndpointSliceController(ctx), new EndpointSliceMirroringController(ctx), new ResourceQuotaController(ctx), new HorizontalController(ctx)];
+  return [new NodeIpamController(ctx, options.nodeIpam), new NodeLifecycleController(ctx, options.nodeLifecycle), new TaintEvictionController(ctx), new JobController(ctx, options.job), new TtlAfterFinishedController(ctx), new CronJobController(ctx, options.cronJob), new ReplicaSetController(ctx), new ReplicationControllerController(ctx), new DeploymentController(ctx), new NamespaceController(ctx), new GarbageCollector(ctx), new ServiceAccountsController(ctx), new DaemonSetController(ctx), new StatefulSetController(ctx), new EndpointsController(ctx), new EndpointSliceController(ctx), new EndpointSliceMirroringController(ctx), new ResourceQuotaController(ctx), new HorizontalController(ctx)];
 }
 
 /** Runs the controllers until the signal aborts; informers are the context's, started here. */
