@@ -40,10 +40,11 @@ for (const backend of e2eBackends) describe(`kubectl commands against kubets (${
     assert.equal(deployment.spec.template.spec.containers[0]!.image, 'nginx:1.27');
     assert.equal(deployment.metadata.generation, 1);
     const table = await cluster.kubectl.ok(['-n', 'shop', 'get', 'deploy']);
-    assert.match(table, /^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+0\/2\s+0\s+0\s+\d+s\n$/);
+    // The controller manager runs here (for namespace deletion): the deployment's pods may be counted up to date, never ready (no nodes).
+    assert.match(table, /^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+0\/2\s+[02]\s+0\s+\d+s\n$/);
     const wide = await cluster.kubectl.ok(['-n', 'shop', 'get', 'deploy', '-o', 'wide']);
     assert.match(wide, /CONTAINERS\s+IMAGES\s+SELECTOR/);
-    assert.match(wide, /web\s+0\/2\s+0\s+0\s+\d+s\s+nginx\s+nginx:1\.27\s+app=web/);
+    assert.match(wide, /web\s+0\/2\s+[02]\s+0\s+\d+s\s+nginx\s+nginx:1\.27\s+app=web/);
   });
 
   it('creates a service, a secret and a tls secret with the typed commands', async () => {
@@ -125,7 +126,7 @@ count: 1
     const v2 = JSON.parse(await cluster.kubectl.ok(['-n', 'shop', 'get', 'horizontalpodautoscalers.v2.autoscaling', 'web', '-o', 'json'])) as { spec: { metrics: unknown[] } };
     assert.deepEqual(v2.spec.metrics, [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }]);
     const table = await cluster.kubectl.ok(['-n', 'shop', 'get', 'hpa']);
-    assert.match(table, /^NAME\s+REFERENCE\s+TARGETS\s+MINPODS\s+MAXPODS\s+REPLICAS\s+AGE\nweb\s+Deployment\/web\s+cpu: <unknown>\/80%\s+2\s+6\s+0\s+/);
+    assert.match(table, /^NAME\s+REFERENCE\s+TARGETS\s+MINPODS\s+MAXPODS\s+REPLICAS\s+AGE\nweb\s+Deployment\/web\s+cpu: <unknown>\/80%\s+2\s+6\s+[02]\s+/);
   });
 
   it('serves core Events as events.k8s.io/v1 too', async () => {
