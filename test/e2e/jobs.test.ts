@@ -78,6 +78,9 @@ describe('jobs', { timeout: 180_000 }, () => {
     assert.match(pods[0]!.metadata!.name!, /^batch-job-[a-z0-9]{5}$/);
     await until(async () => (await eventsOf('batch-job')).includes('Normal Completed Job completed'), 'the Completed event');
     assert.ok((await eventsOf('batch-job')).includes(`Normal SuccessfulCreate Created pod: ${pods[0]!.metadata!.name!}`));
+    const described = await cluster.kubectlOk('describe', 'job', 'batch-job');
+    assert.match(described, /Pods Statuses:\s+0 Active \(0 Ready\) \/ 1 Succeeded \/ 0 Failed/);
+    assert.match(described, /Normal\s+Completed\s+\S+\s+job-controller\s+Job completed/);
     // The seed lists finished pods too (`-a` is gone from kubectl: they are always listed).
     assert.match(await cluster.kubectlOk('get', 'po'), /batch-job-\w+\s+0\/1\s+Completed/);
   });
@@ -206,6 +209,11 @@ describe('jobs', { timeout: 180_000 }, () => {
       .then((r) => assert.equal(r.code, 0, r.stderr));
     await until(async () => (await podsOf('deleted')).filter((p) => p.status?.phase === 'Running').length === 2, 'two running pods');
     assert.ok((await podsOf('deleted')).every((p) => p.metadata?.finalizers?.includes('batch.kubernetes.io/job-tracking')));
+    // A Job with nothing to change is not written again and again.
+    await until(async () => (await getJob('deleted')).status?.ready === 2, 'two ready pods');
+    const version = (await getJob('deleted')).metadata?.resourceVersion;
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal((await getJob('deleted')).metadata?.resourceVersion, version, 'no status writes while nothing changes');
     await cluster.kubectlOk('delete', 'job', 'deleted', '--cascade=orphan');
     await until(async () => (await podsOf('deleted')).every((p) => !p.metadata?.finalizers?.length), 'finalizers removed from orphaned pods');
     await cluster.kubectlOk('delete', 'pods', '-l', 'job-name=deleted', '--wait=false');
