@@ -193,14 +193,21 @@ describe('jobs', { timeout: 180_000 }, () => {
 
   it('deletes a finished Job after ttlSecondsAfterFinished, and its pods', async () => {
     await cluster.kubectl.run(['create', '-f', '-'], { input: job('short-lived', 'ttlSecondsAfterFinished: 1', 'restartPolicy: Never') }).then((r) => assert.equal(r.code, 0, r.stderr));
-    await until(async () => {
-      try {
-        const j = await getJob('short-lived');
-        return !!j.metadata?.deletionTimestamp && !!condition(j, 'Complete');
-      } catch {
-        return true;
-      }
-    }, 'the Job deleted after its TTL', 20_000);
+    await until(async () => !!condition(await getJob('short-lived'), 'Complete'), 'completion');
+    // Foreground deletion: the pods go first, then the Job.
+    await until(
+      async () => {
+        try {
+          await getJob('short-lived');
+          return false;
+        } catch {
+          return true;
+        }
+      },
+      'the Job deleted after its TTL',
+      20_000,
+    );
+    assert.equal((await podsOf('short-lived')).length, 0);
   });
 
   it('frees the pods of a deleted Job from the tracking finalizer', async () => {
@@ -218,6 +225,10 @@ describe('jobs', { timeout: 180_000 }, () => {
     await until(async () => (await podsOf('deleted')).every((p) => !p.metadata?.finalizers?.length), 'finalizers removed from orphaned pods');
     await cluster.kubectlOk('delete', 'pods', '-l', 'job-name=deleted', '--wait=false');
     await until(async () => (await podsOf('deleted')).length === 0, 'the pods deleted');
+    // Deleting a Job deletes its pods (the garbage collector), finalizers or not.
+    const deleted = await cluster.kubectl.run(['delete', 'job', 'multi-completion-batch-job']);
+    assert.equal(deleted.code, 0, deleted.stderr);
+    await until(async () => (await podsOf('multi-completion-batch-job')).length === 0, "the deleted Job's pods gone", 20_000);
   });
 
   it('rejects bad input with upstream messages and changes nothing', async () => {
