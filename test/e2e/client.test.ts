@@ -35,6 +35,12 @@ for (const backend of e2eBackends) {
       await assert.rejects(configMaps.create({ metadata: { name: 'rest', namespace: 'default' } }), (e) => isAlreadyExists(e));
       const patched = await configMaps.patch('default', 'rest', 'merge', { data: { b: '2' } });
       assert.deepEqual(patched.data, { a: '1', b: '2' });
+      // A uid in a patch is a precondition (controllers adopt and release this way).
+      const stale = await configMaps.patch('default', 'rest', 'strategic', { metadata: { uid: 'not-the-uid' }, data: { c: '3' } }).catch((e: unknown) => e);
+      assert.ok(stale instanceof ApiStatusError);
+      assert.equal(stale.code, 409);
+      assert.match(stale.message, /Precondition failed: UID in precondition: not-the-uid, UID in object meta: /);
+      assert.deepEqual((await configMaps.get('default', 'rest')).data, { a: '1', b: '2' });
       const bad = await configMaps.create({ metadata: { name: 'Bad_Name', namespace: 'default' } }).catch((e: unknown) => e);
       assert.ok(bad instanceof ApiStatusError);
       assert.equal(bad.code, 422);

@@ -365,6 +365,8 @@ export class GenericRegistry {
     }
     next.metadata.name = name;
     if (this.def.namespaced) next.metadata.namespace = current.metadata.namespace;
+    // A uid in the new object is a precondition: the object was not deleted and recreated meanwhile.
+    if (next.metadata.uid && next.metadata.uid !== current.metadata.uid) this.checkPreconditions(current, { uid: String(next.metadata.uid) });
     for (const field of metadataServerOwns) {
       if (current.metadata[field] === undefined) delete next.metadata[field];
       else next.metadata[field] = current.metadata[field];
