@@ -161,6 +161,23 @@ describe('replicasets and replication controllers', { timeout: 120_000 }, () => 
     await until(async () => (await status()) === '2/2', 'both available after minReadySeconds', 20_000);
   });
 
+  it('reports failed creations as FailedCreate events and the ReplicaFailure condition, cleared when pods fit', async () => {
+    await kubectl('create', 'namespace', 'quota');
+    await kubectl('create', 'quota', 'pods', '--hard=pods=1', '-n', 'quota');
+    await until(async () => (await kubectl('get', 'quota', 'pods', '-n', 'quota', '-o', 'jsonpath={.status.hard.pods}')) === '1', 'the quota in force', 20_000);
+    await kubectl('create', 'deployment', 'capped', '--image=busybox', '--replicas=3', '-n', 'quota');
+    const condition = () => kubectl('get', 'rs', '-n', 'quota', '-o', 'jsonpath={.items[0].status.conditions[?(@.type=="ReplicaFailure")].reason}');
+    await until(async () => (await condition()) === 'FailedCreate', 'the ReplicaFailure condition', 20_000);
+    const message = await kubectl('get', 'rs', '-n', 'quota', '-o', 'jsonpath={.items[0].status.conditions[0].message}');
+    assert.match(message, /^pods "capped-\w+-[a-z0-9]{5}" is forbidden: exceeded quota: pods, requested: pods=1, used: pods=1, limited: pods=1$/);
+    const events = await kubectl('get', 'events', '-n', 'quota', '--field-selector', 'reason=FailedCreate', '-o', 'jsonpath={.items[0].message}');
+    assert.match(events, /^Error creating: pods "capped-\w+-[a-z0-9]{5}" is forbidden: exceeded quota: pods/);
+    await until(async () => /ReplicaFailure=True/.test(await kubectl('get', 'deployment', 'capped', '-n', 'quota', '-o', 'jsonpath={range .status.conditions[*]}{.type}={.status};{end}')), 'the condition on the Deployment', 20_000);
+
+    await kubectl('patch', 'quota', 'pods', '-n', 'quota', '-p', '{"spec":{"hard":{"pods":"3"}}}');
+    await until(async () => (await condition()) === '' && /^capped\s+3\/3\s/m.test(await kubectl('get', 'deployment', '-n', 'quota')), 'three pods and no failure', 30_000);
+  });
+
   it('creates a large ReplicaSet in slow-start batches and scales it to zero', async () => {
     await createRs('many', { replicas: 60 });
     await until(async () => /^many\s+60\s+60\s+60\s/m.test(await kubectl('get', 'rs', 'many')), 'sixty ready pods', 30_000);
