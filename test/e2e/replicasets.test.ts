@@ -124,6 +124,25 @@ describe('replicasets and replication controllers', { timeout: 120_000 }, () => 
     }, 'the pod adopted and a surplus one deleted', 20_000);
   });
 
+  it('keeps the pods of an RC deleted with --cascade=false and lets a ReplicaSet adopt them (the seed)', async () => {
+    await kubectl('create', 'namespace', 'seed');
+    await cluster.kubectl.ok(['create', '-n', 'seed', '-f', '-'], { input: nginxWww.replaceAll('nginx-www', 'kubia').replaceAll('nginx', 'kubia') });
+    const inSeed = async () => (await cluster.clients.pods.list('seed', { labelSelector: 'app=kubia' })).items.filter((p) => !p.metadata?.deletionTimestamp);
+    await until(async () => (await inSeed()).filter((p) => p.status?.phase === 'Running').length === 3, 'three kubia pods', 20_000);
+    const names = (await inSeed()).map((p) => p.metadata!.name).sort();
+    const deleted = await cluster.kubectl.run(['delete', 'rc', 'kubia', '--cascade=false', '-n', 'seed']);
+    assert.equal(deleted.code, 0, deleted.stderr);
+    assert.match(deleted.stdout, /replicationcontroller "kubia" deleted/);
+    await until(async () => (await inSeed()).every((p) => (p.metadata?.ownerReferences ?? []).length === 0), 'the pods orphaned', 20_000);
+    assert.deepEqual((await inSeed()).map((p) => p.metadata!.name).sort(), names);
+
+    await cluster.kubectl.ok(['create', '-n', 'seed', '-f', '-'], { input: kubiaRs.replace(/selector:\n {4}matchExpressions:[^]*?kubia\n/, 'selector:\n    matchLabels:\n      app: kubia\n') });
+    const uid = await kubectl('get', 'rs', 'kubia', '-n', 'seed', '-o', 'jsonpath={.metadata.uid}');
+    await until(async () => (await inSeed()).every((p) => owned(p, uid)), 'the orphans adopted', 20_000);
+    assert.deepEqual((await inSeed()).map((p) => p.metadata!.name).sort(), names, 'no pod created or deleted');
+    assert.match(await kubectl('get', 'rs', '-n', 'seed'), /^kubia\s+3\s+3\s+3\s/m);
+  });
+
   it('runs a ReplicaSet with a set-based selector, `kubectl get rs` and `describe rs`', async () => {
     await cluster.kubectl.ok(['create', '-f', '-'], { input: kubiaRs });
     await until(async () => (await running('app=kubia')).length === 3, 'three kubia pods', 20_000);
