@@ -10,7 +10,7 @@ import type { ClientConfig } from '../client/config.ts';
 import { EventRecorder } from '../client/events.ts';
 import { InformerFactory } from '../client/informer-factory.ts';
 import { LeaderElector } from '../client/leader-election.ts';
-import type { ControllerContext } from '../controllers/controller.ts';
+import { aborted, type ControllerContext } from '../controllers/controller.ts';
 import { buildControllers, runControllers, type ControllerManagerOptions } from '../controllers/manager.ts';
 import { Scheduler, type SchedulerOptions } from '../scheduler/scheduler.ts';
 
@@ -57,7 +57,8 @@ export class ControlPlane {
         run: async (ctx, signal) => {
           const scheduler = new Scheduler(ctx, options.scheduler);
           ctx.informers.start();
-          await ctx.informers.waitForSync();
+          await Promise.race([ctx.informers.waitForSync(), aborted(signal)]);
+          if (signal.aborted) return;
           ctx.log('scheduler started');
           await scheduler.run(signal);
         },
@@ -104,13 +105,16 @@ export class ControlPlane {
           await Promise.all([...recorders.values()].map((r) => r.flush()));
         }
       },
-      onStoppedLeading: () => log(`${component.lease}: lost the lease`),
+      onStoppedLeading: () => log(this.stopping ? `${component.lease}: stopped` : `${component.lease}: lost the lease`),
     });
     this.electors.push(elector.start());
   }
 
+  private stopping = false;
+
   /** Stops every loop and gives the leases up. */
   async stop(): Promise<void> {
+    this.stopping = true;
     await Promise.all(this.electors.map((e) => e.stop()));
     for (const clientset of this.clientsets) clientset.close();
   }

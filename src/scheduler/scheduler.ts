@@ -121,7 +121,8 @@ export class Scheduler {
 
   /** Schedules until the signal aborts; informers must be started and synced. */
   async run(signal: AbortSignal): Promise<void> {
-    signal.addEventListener('abort', () => this.queue.close(), { once: true });
+    if (signal.aborted) this.queue.close();
+    else signal.addEventListener('abort', () => this.queue.close(), { once: true });
     const maxBinds = this.options.maxBindsInFlight ?? 256;
     let lastYield = performance.now();
     for (;;) {
