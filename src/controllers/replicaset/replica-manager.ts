@@ -113,7 +113,7 @@ export class ReplicaManager<T extends ReplicatedObject> implements Controller {
 
   /** The owner a controller reference points at, if it is of this kind and still the same object. */
   private resolve(namespace: string | undefined, ref: OwnerReference | undefined): T | undefined {
-    if (!ref || ref.kind !== this.kind.kind || groupOf(ref.apiVersion) !== this.kind.group) return undefined;
+    if (!ref || ref.kind !== this.kind.kind) return undefined;
     const owner = this.owners.store.getByName(namespace, ref.name);
     return owner?.metadata?.uid === ref.uid ? owner : undefined;
   }
@@ -419,6 +419,5 @@ function withKind<T extends ReplicatedObject>(owner: T, kind: ReplicatedKind<T>)
   return owner.kind && owner.apiVersion ? owner : { ...owner, kind: kind.kind, apiVersion: kind.apiVersion };
 }
 
-const groupOf = (apiVersion: string): string => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '');
 
 const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
