@@ -5,27 +5,15 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type ClientHttp2Session } from 'node:http2';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startEtcd, type EtcdServer } from '../test/support/etcd-server.ts';
 import { printTable, rate, report, round } from './lib.ts';
+import { freePort, kubetsBin } from './processes.ts';
 
-const kubetsBin = fileURLToPath(new URL('../bin/kubets.js', import.meta.url));
 const podCount = 10_000;
 const watcherCount = 1000;
 const watchEvents = 100;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** HTTP/2 requests with the admin client certificate, over a few shared sessions. */
 class Client {

@@ -4,73 +4,20 @@
 // from the first bind to the last, and the scheduler's CPU seconds and peak RSS.
 //   npm run bench -- scheduler            (1,000 nodes x 10,000 pods and 5,000 x 20,000)
 //   BENCH_SCHEDULER_CASES=200x2000 npm run bench -- scheduler
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Pod } from 'kubernetes-types/core/v1.d.ts';
 import { Clientset } from '../src/client/clientset.ts';
 import { loadKubeconfig } from '../src/client/config.ts';
 import { Informer } from '../src/client/informer.ts';
 import { printTable, rate, report, round } from './lib.ts';
+import { freePort, startKubets as start, usage, type Child } from './processes.ts';
 
-const kubetsBin = fileURLToPath(new URL('../bin/kubets.js', import.meta.url));
 const cases = (process.env.BENCH_SCHEDULER_CASES ?? '1000x10000,5000x20000').split(',').map((c) => {
   const [nodes, pods] = c.split('x').map(Number);
   return { nodes: nodes!, pods: pods! };
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Child {
-  readonly process: ChildProcess;
-  output(): string;
-  waitFor(text: string, timeoutMs: number): Promise<void>;
-  stop(): Promise<void>;
-}
-
-function start(args: string[]): Child {
-  const child = spawn(process.execPath, [kubetsBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    process: child,
-    output: () => output,
-    async waitFor(text, timeoutMs) {
-      const deadline = Date.now() + timeoutMs;
-      while (!output.includes(text)) {
-        if (child.exitCode !== null) throw new Error(`kubets ${args[0]} exited:\n${output}`);
-        if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}" from kubets ${args[0]}:\n${output.slice(-2000)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    },
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-/** CPU seconds (user + system) and peak RSS (MiB) of a live process, from /proc. */
-function usage(pid: number): { cpuSeconds: number; peakRssMiB: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return { cpuSeconds: ticks / 100, peakRssMiB: Math.round(Number(hwm?.[1] ?? 0) / 1024) };
-}
 
 async function runCase(nodes: number, pods: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'kubets-bench-scheduler-'));
