@@ -62,7 +62,7 @@ describe('tableFor', () => {
       ['', 'serviceaccounts', 'NAME SECRETS AGE', ''],
       ['', 'events', 'LAST SEEN TYPE REASON OBJECT MESSAGE', 'SUBOBJECT SOURCE FIRST SEEN COUNT NAME'],
       ['', 'replicationcontrollers', 'NAME DESIRED CURRENT READY AGE', 'CONTAINERS IMAGES SELECTOR'],
-      ['', 'resourcequotas', 'NAME REQUEST LIMIT AGE', ''],
+      ['', 'resourcequotas', 'NAME AGE REQUEST LIMIT', ''],
       ['', 'limitranges', 'NAME CREATED AT', ''],
       [
         '',
