@@ -14,8 +14,8 @@ import type { EventRecorder } from '../../client/events.ts';
 import { keyOf } from '../../client/indexer.ts';
 import type { Informer } from '../../client/informer.ts';
 import type { ResourceClient } from '../../client/resource-client.ts';
-import { runWorkers, WorkQueue } from '../../client/workqueue.ts';
-import { aborted, type Controller, type ControllerContext } from '../controller.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
+import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 import { controllerRefOf, isControlledBy, newControllerRef } from '../util/controller-ref.ts';
 import { finishedCondition, formatTime } from '../job/job-util.ts';
 import { isValidTimeZone, mostRecentScheduleTime, nextScheduleDelay, parseSchedule, type Schedule } from './schedule.ts';
@@ -96,10 +96,7 @@ export class CronJobController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const workers = runWorkers(this.queue, this.workers, (key) => this.sync(key), (key, error) => this.ctx.log(`cronjob: ${key}: ${(error as Error).message}`));
-    await aborted(signal);
-    this.queue.shutDown();
-    await workers;
+    await runQueue(this.ctx, 'cronjob', this.queue, this.workers, (key) => this.sync(key), signal);
   }
 
   private async sync(key: string): Promise<void> {

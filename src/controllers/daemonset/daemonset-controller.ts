@@ -12,8 +12,8 @@ import type { EventRecorder } from '../../client/events.ts';
 import { keyOf } from '../../client/indexer.ts';
 import type { Informer } from '../../client/informer.ts';
 import type { ResourceClient } from '../../client/resource-client.ts';
-import { runWorkers, WorkQueue } from '../../client/workqueue.ts';
-import { aborted, type Controller, type ControllerContext } from '../controller.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
+import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 import { controllerRefOf, newControllerRef } from '../util/controller-ref.ts';
 import { claimObjects, controllerRevisionHashLabel, ensureCurrentRevision, ownerSelector, truncateHistory } from '../util/controller-revision.ts';
 import { Expectations } from '../util/expectations.ts';
@@ -103,10 +103,7 @@ export class DaemonSetController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const workers = runWorkers(this.queue, 2, (key) => this.sync(key), (key, error) => this.ctx.log(`daemonset: ${key}: ${(error as Error).message}`));
-    await aborted(signal);
-    this.queue.shutDown();
-    await workers;
+    await runQueue(this.ctx, 'daemonset', this.queue, 2, (key) => this.sync(key), signal);
   }
 
   /** The cached DaemonSet controlling the pod, if any. */

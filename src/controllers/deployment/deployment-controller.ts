@@ -16,8 +16,8 @@ import type { EventRecorder } from '../../client/events.ts';
 import type { Informer } from '../../client/informer.ts';
 import { keyOf } from '../../client/indexer.ts';
 import type { ResourceClient } from '../../client/resource-client.ts';
-import { runWorkers, WorkQueue } from '../../client/workqueue.ts';
-import { aborted, type Controller, type ControllerContext } from '../controller.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
+import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 import { controllerUidIndex, podControllerUid } from '../replicaset/replica-manager.ts';
 import { controllerRefOf, isControlledBy, newControllerRef } from '../util/controller-ref.ts';
 import { claimObjects, hashRevisionData } from '../util/controller-revision.ts';
@@ -99,10 +99,7 @@ export class DeploymentController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const workers = runWorkers(this.queue, 5, (key) => this.sync(key), (key, error) => this.ctx.log(`deployment-controller: ${key}: ${(error as Error).message}`));
-    await aborted(signal);
-    this.queue.shutDown();
-    await workers;
+    await runQueue(this.ctx, 'deployment-controller', this.queue, 5, (key) => this.sync(key), signal);
   }
 
   // ---- event handlers ----

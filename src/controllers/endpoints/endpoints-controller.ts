@@ -10,8 +10,8 @@ import { isNotFound } from '../../client/errors.ts';
 import { keyOf, splitKey } from '../../client/indexer.ts';
 import type { Informer } from '../../client/informer.ts';
 import type { ResourceClient } from '../../client/resource-client.ts';
-import { runWorkers, WorkQueue } from '../../client/workqueue.ts';
-import { aborted, type Controller, type ControllerContext } from '../controller.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
+import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 import { isPodReady } from '../util/pod-template.ts';
 import { findPort, hasManagedEndpoints, lastChangeTriggerTimeAnnotation, podsOfService, enqueueServicesOfPods, shouldPodBeInEndpoints, TriggerTimeTracker } from './util.ts';
 
@@ -132,10 +132,7 @@ export class EndpointsController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const workers = runWorkers(this.queue, 5, (key) => this.sync(key), (key, error) => this.ctx.log(`endpoints: ${key}: ${(error as Error).message}`));
-    await aborted(signal);
-    this.queue.shutDown();
-    await workers;
+    await runQueue(this.ctx, 'endpoints', this.queue, 5, (key) => this.sync(key), signal);
   }
 
   private async sync(key: string): Promise<void> {

@@ -12,8 +12,8 @@ import { isNotFound } from '../../client/errors.ts';
 import { keyOf, splitKey, type IndexFunc } from '../../client/indexer.ts';
 import type { Informer } from '../../client/informer.ts';
 import type { ResourceClient } from '../../client/resource-client.ts';
-import { runWorkers, WorkQueue } from '../../client/workqueue.ts';
-import { aborted, type Controller, type ControllerContext } from '../controller.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
+import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 import { headlessServiceLabel } from '../endpoints/endpoints-controller.ts';
 import { findPort, hasManagedEndpoints, lastChangeTriggerTimeAnnotation, podsOfService, enqueueServicesOfPods, shouldPodBeInEndpoints, TriggerTimeTracker } from '../endpoints/util.ts';
 import { isPodReady } from '../util/pod-template.ts';
@@ -185,10 +185,7 @@ export class EndpointSliceController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const workers = runWorkers(this.queue, 5, (key) => this.sync(key), (key, error) => this.ctx.log(`endpointslice: ${key}: ${(error as Error).message}`));
-    await aborted(signal);
-    this.queue.shutDown();
-    await workers;
+    await runQueue(this.ctx, 'endpointslice', this.queue, 5, (key) => this.sync(key), signal);
   }
 
   private async sync(key: string): Promise<void> {

@@ -9,8 +9,8 @@ import { isNotFound } from '../../client/errors.ts';
 import { keyOf, splitKey, type IndexFunc } from '../../client/indexer.ts';
 import type { Informer } from '../../client/informer.ts';
 import type { ResourceClient } from '../../client/resource-client.ts';
-import { runWorkers, WorkQueue } from '../../client/workqueue.ts';
-import { aborted, type Controller, type ControllerContext } from '../controller.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
+import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 import { newControllerRef } from '../util/controller-ref.ts';
 import { managedByLabel, planSlices, serviceNameLabel } from './endpointslice-controller.ts';
 import { OwnWrites } from './own-writes.ts';
@@ -63,10 +63,7 @@ export class EndpointSliceMirroringController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const workers = runWorkers(this.queue, 2, (key) => this.sync(key), (key, error) => this.ctx.log(`endpointslice-mirroring: ${key}: ${(error as Error).message}`));
-    await aborted(signal);
-    this.queue.shutDown();
-    await workers;
+    await runQueue(this.ctx, 'endpointslice-mirroring', this.queue, 2, (key) => this.sync(key), signal);
   }
 
   private async sync(key: string): Promise<void> {

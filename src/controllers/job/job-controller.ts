@@ -20,8 +20,8 @@ import type { EventRecorder } from '../../client/events.ts';
 import { keyOf } from '../../client/indexer.ts';
 import type { Informer } from '../../client/informer.ts';
 import type { ResourceClient } from '../../client/resource-client.ts';
-import { runWorkers, WorkQueue } from '../../client/workqueue.ts';
-import { aborted, type Controller, type ControllerContext } from '../controller.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
+import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 import { adoptPatch, controllerRefOf, newControllerRef, releasePatch } from '../util/controller-ref.ts';
 import { Expectations } from '../util/expectations.ts';
 import { isPodActive, podFromTemplate, podNamePrefix } from '../util/pod-template.ts';
@@ -119,10 +119,7 @@ export class JobController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const workers = runWorkers(this.queue, this.options.workers ?? 5, (key) => this.syncKey(key), (key, error) => this.ctx.log(`job: ${key}: ${(error as Error).message}`));
-    await aborted(signal);
-    this.queue.shutDown();
-    await workers;
+    await runQueue(this.ctx, 'job', this.queue, this.options.workers ?? 5, (key) => this.syncKey(key), signal);
   }
 
   // ---- event handlers: only bookkeeping and keys -------------------------------------

@@ -7,8 +7,8 @@ import { isNotFound } from '../../client/errors.ts';
 import { keyOf, splitKey } from '../../client/indexer.ts';
 import type { Informer } from '../../client/informer.ts';
 import type { ResourceClient } from '../../client/resource-client.ts';
-import { runWorkers, WorkQueue } from '../../client/workqueue.ts';
-import { aborted, type Controller, type ControllerContext } from '../controller.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
+import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 import { finishedCondition } from './job-util.ts';
 
 /** When the Job expires (ms), or undefined when it has no TTL or has not finished. */
@@ -41,10 +41,7 @@ export class TtlAfterFinishedController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const workers = runWorkers(this.queue, 2, (key) => this.sync(key), (key, error) => this.ctx.log(`ttl-after-finished: ${key}: ${(error as Error).message}`));
-    await aborted(signal);
-    this.queue.shutDown();
-    await workers;
+    await runQueue(this.ctx, 'ttl-after-finished', this.queue, 2, (key) => this.sync(key), signal);
   }
 
   private async sync(key: string): Promise<void> {

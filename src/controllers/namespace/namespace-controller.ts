@@ -8,8 +8,8 @@ import type { ResourceDef } from '../../api/resources.ts';
 import { isConflict, isNotFound } from '../../client/errors.ts';
 import type { Informer } from '../../client/informer.ts';
 import type { KubeObject, ObjectList } from '../../client/resource-client.ts';
-import { runWorkers, WorkQueue } from '../../client/workqueue.ts';
-import { aborted, type Controller, type ControllerContext } from '../controller.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
+import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 import { namespacedDeletableResources } from '../garbage-collector/resources.ts';
 import { updatedConditions, type DeletionReport } from './namespace-conditions.ts';
 
@@ -60,10 +60,7 @@ export class NamespaceController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const workers = runWorkers(this.queue, this.workers, (name) => this.sync(name), (name, error) => this.ctx.log(`namespace controller: ${name}: ${(error as Error).message}`));
-    await aborted(signal);
-    this.queue.shutDown();
-    await workers;
+    await runQueue(this.ctx, 'namespace controller', this.queue, this.workers, (name) => this.sync(name), signal);
   }
 
   private async sync(name: string): Promise<void> {

@@ -2,11 +2,11 @@
 // its agent hands pod IPs from. Subnets already on nodes are taken at start-up; a
 // deleted node's subnet is free again.
 import type { Node } from 'kubernetes-types/core/v1.d.ts';
-import { runWorkers, WorkQueue } from '../../client/workqueue.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
 import { isNotFound } from '../../client/errors.ts';
 import type { Informer } from '../../client/informer.ts';
 import type { EventRecorder } from '../../client/events.ts';
-import { aborted, type Controller, type ControllerContext } from '../controller.ts';
+import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 import { CidrAllocator } from './cidr-allocator.ts';
 
 export interface NodeIpamOptions {
@@ -53,10 +53,7 @@ export class NodeIpamController implements Controller {
   async run(signal: AbortSignal): Promise<void> {
     // Every existing node's subnet is taken before any is handed out.
     for (const node of this.nodes.store.list()) for (const cidr of cidrsOf(node)) this.allocator.occupy(cidr);
-    const workers = runWorkers(this.queue, 4, (name) => this.sync(name), (name, error) => this.ctx.log(`node-ipam: ${name}: ${(error as Error).message}`));
-    await aborted(signal);
-    this.queue.shutDown();
-    await workers;
+    await runQueue(this.ctx, 'node-ipam', this.queue, 4, (name) => this.sync(name), signal);
   }
 
   private async sync(name: string): Promise<void> {

@@ -13,8 +13,8 @@ import type { EventRecorder } from '../../client/events.ts';
 import { keyOf, splitKey } from '../../client/indexer.ts';
 import type { Informer } from '../../client/informer.ts';
 import type { ResourceClient } from '../../client/resource-client.ts';
-import { runWorkers, WorkQueue } from '../../client/workqueue.ts';
-import { aborted, type Controller, type ControllerContext } from '../controller.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
+import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 
 export interface HorizontalPodAutoscalerOptions {
   /** How often each autoscaler is reconciled (upstream --horizontal-pod-autoscaler-sync-period, 15 s). */
@@ -105,10 +105,7 @@ export class HorizontalController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const workers = runWorkers(this.queue, 5, (key) => this.sync(key), (key, error) => this.ctx.log(`horizontal-pod-autoscaler: ${key}: ${(error as Error).message}`));
-    await aborted(signal);
-    this.queue.shutDown();
-    await workers;
+    await runQueue(this.ctx, 'horizontal-pod-autoscaler', this.queue, 5, (key) => this.sync(key), signal);
   }
 
   /** The scale subresource's client for a target reference, if the kind is served and scalable. */

@@ -13,8 +13,8 @@ import type { EventRecorder } from '../../client/events.ts';
 import type { Informer } from '../../client/informer.ts';
 import { keyOf } from '../../client/indexer.ts';
 import type { KubeObject } from '../../client/resource-client.ts';
-import { runWorkers, WorkQueue } from '../../client/workqueue.ts';
-import { aborted, type Controller, type ControllerContext } from '../controller.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
+import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 import { adoptPatch, controllerRefOf, newControllerRef, releasePatch } from '../util/controller-ref.ts';
 import { Expectations } from '../util/expectations.ts';
 import { isPodActive, isPodAvailable, isPodReady, podFromTemplate, podNamePrefix } from '../util/pod-template.ts';
@@ -103,10 +103,7 @@ export class ReplicaManager<T extends ReplicatedObject> implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const workers = runWorkers(this.queue, this.workers, (key) => this.sync(key), (key, error) => this.ctx.log(`${this.name}: ${key}: ${(error as Error).message}`));
-    await aborted(signal);
-    this.queue.shutDown();
-    await workers;
+    await runQueue(this.ctx, '${this.name}', this.queue, this.workers, (key) => this.sync(key), signal);
   }
 
   // ---- event handlers: they only enqueue keys and count expectations ----

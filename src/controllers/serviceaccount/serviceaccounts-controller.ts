@@ -5,8 +5,8 @@ import type { Namespace, ServiceAccount } from 'kubernetes-types/core/v1.d.ts';
 import { isAlreadyExists, isNotFound } from '../../client/errors.ts';
 import type { Informer } from '../../client/informer.ts';
 import type { ResourceClient } from '../../client/resource-client.ts';
-import { runWorkers, WorkQueue } from '../../client/workqueue.ts';
-import { aborted, type Controller, type ControllerContext } from '../controller.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
+import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 
 export interface ServiceAccountsControllerOptions {
   /** The accounts every namespace gets (upstream: just `default`). */
@@ -41,10 +41,7 @@ export class ServiceAccountsController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const workers = runWorkers(this.queue, 3, (name) => this.sync(name), (name, error) => this.ctx.log(`serviceaccount controller: ${name}: ${(error as Error).message}`));
-    await aborted(signal);
-    this.queue.shutDown();
-    await workers;
+    await runQueue(this.ctx, 'serviceaccount controller', this.queue, 3, (name) => this.sync(name), signal);
   }
 
   private async sync(namespace: string): Promise<void> {

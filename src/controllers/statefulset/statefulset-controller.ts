@@ -12,8 +12,8 @@ import type { EventRecorder } from '../../client/events.ts';
 import { keyOf } from '../../client/indexer.ts';
 import type { Informer } from '../../client/informer.ts';
 import type { ResourceClient } from '../../client/resource-client.ts';
-import { runWorkers, WorkQueue } from '../../client/workqueue.ts';
-import { aborted, type Controller, type ControllerContext } from '../controller.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
+import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 import { controllerRefOf, newControllerRef } from '../util/controller-ref.ts';
 import { claimObjects, ensureCurrentRevision, ownerSelector, templateOfRevision, truncateHistory } from '../util/controller-revision.ts';
 import { isPodAvailable, isPodReady } from '../util/pod-template.ts';
@@ -76,10 +76,7 @@ export class StatefulSetController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const workers = runWorkers(this.queue, 2, (key) => this.sync(key), (key, error) => this.ctx.log(`statefulset: ${key}: ${(error as Error).message}`));
-    await aborted(signal);
-    this.queue.shutDown();
-    await workers;
+    await runQueue(this.ctx, 'statefulset', this.queue, 2, (key) => this.sync(key), signal);
   }
 
   private owner(pod: Pod): StatefulSet | undefined {
