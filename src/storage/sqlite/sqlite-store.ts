@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, fdatasync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { realClock, type Clock } from '../../apimachinery/clock.ts';
@@ -40,6 +40,14 @@ interface PendingWrite {
   reject(error: unknown): void;
 }
 
+type Outcome = { ok: true; result: unknown; event: WatchEvent } | { ok: false; error: unknown };
+
+/** A committed transaction waiting for its WAL frames to reach the disk. */
+interface CommittedBatch {
+  readonly writes: PendingWrite[];
+  readonly outcomes: Outcome[];
+}
+
 const schema = `
   CREATE TABLE IF NOT EXISTS kv (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -79,8 +87,13 @@ function toEvent(row: ChangeRow): WatchEvent {
  * The embedded store: an append-only log in SQLite (WAL), in the style of kine. Each
  * write appends a row whose id is the new revision; deletes append tombstones. Writes
  * that arrive together are committed in one transaction (group commit), and each is
- * acknowledged only after that commit is on disk (synchronous=FULL). One process owns
- * the file (exclusive locking), which lets watches be fed straight from the writes.
+ * acknowledged only after that commit is on disk. The WAL is synced off the event loop
+ * (fdatasync on the thread pool, while the next transactions are prepared) rather than
+ * inside COMMIT: SQLite runs at synchronous=NORMAL, which still syncs around
+ * checkpoints, and nothing of a transaction (result, error, watch event, read at the
+ * current revision) is seen before a sync that began after its COMMIT has finished.
+ * One process owns the file (exclusive locking), which lets watches be fed straight
+ * from the writes.
  */
 export class SqliteStore implements Store {
   private readonly db: DatabaseSync;
@@ -88,9 +101,21 @@ export class SqliteStore implements Store {
   private readonly compactBatchSize: number;
   private readonly hub: WatchHub;
   private readonly statements: ReturnType<typeof prepareStatements>;
+  /** The newest durable revision: what reads and watches see. */
   private revision: number;
+  /** The newest committed revision (durable or not yet): where the next write goes on. */
+  private committedRevision: number;
   /** The revision the next appended row gets; valid inside a write transaction. */
   private nextRevision = 0;
+  /** The WAL file, synced after commits; undefined for in-memory databases. */
+  private readonly walPath: string | undefined;
+  private walFd: number | undefined;
+  /** Committed batches not yet known to be on disk, oldest first. */
+  private unsynced: CommittedBatch[] = [];
+  /** Settles when the sync in flight (if any) and the ones it chains have finished. */
+  private syncing: Promise<void> | undefined;
+  /** A failed sync leaves the store unusable: what is on disk is no longer known. */
+  private syncFailure: StoreError | undefined;
   private compactRevision: number;
   private pending: PendingWrite[] = [];
   private flushScheduled = false;
@@ -102,7 +127,11 @@ export class SqliteStore implements Store {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     this.db = new DatabaseSync(options.path);
     try {
-      this.db.exec('PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
+      this.db.exec('PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL;');
+      const mode = (this.db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode;
+      // With a WAL, commits are synced by flush (below); otherwise SQLite syncs each one.
+      this.walPath = mode === 'wal' ? `${options.path}-wal` : undefined;
+      this.db.exec(this.walPath ? 'PRAGMA synchronous = NORMAL;' : 'PRAGMA synchronous = FULL;');
       this.db.exec(schema);
     } catch (error) {
       this.db.close();
@@ -115,6 +144,7 @@ export class SqliteStore implements Store {
     this.compactBatchSize = options.compactBatchSize ?? 1000;
     this.statements = prepareStatements(this.db);
     this.revision = (this.statements.sequence.get() as { seq: number }).seq;
+    this.committedRevision = this.revision;
     this.compactRevision = (this.statements.compactRevision.get() as { value: number }).value;
     this.hub = new WatchHub((after, upTo, limit) => this.changesBetween(after, upTo, limit));
     const sweepIntervalMs = options.sweepIntervalMs ?? 1000;
@@ -228,9 +258,11 @@ export class SqliteStore implements Store {
     this.closed = true;
     clearInterval(this.sweepTimer);
     this.flush();
+    while (this.syncing) await this.syncing;
     await this.compaction.catch(() => undefined);
     this.hub.closeAll(storeErrors.closed());
     this.db.close();
+    if (this.walFd !== undefined) closeSync(this.walFd);
   }
 
   [Symbol.asyncDispose](): Promise<void> {
@@ -241,6 +273,7 @@ export class SqliteStore implements Store {
 
   private enqueue<T>(apply: () => { result: T; event: WatchEvent }): Promise<T> {
     if (this.closed) return Promise.reject(storeErrors.closed());
+    if (this.syncFailure) return Promise.reject(this.syncFailure);
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ apply, resolve: resolve as (value: unknown) => void, reject });
       if (!this.flushScheduled) {
@@ -251,16 +284,23 @@ export class SqliteStore implements Store {
     });
   }
 
-  /** Group commit: every pending write in one transaction, acknowledged after COMMIT. */
+  /**
+   * Group commit: every pending write in one transaction. The batch is acknowledged
+   * (and its events published) once a WAL sync begun after its COMMIT has finished.
+   */
   private flush(): void {
     this.flushScheduled = false;
     const batch = this.pending;
     if (batch.length === 0) return;
     this.pending = [];
-    const outcomes: Array<{ ok: true; result: unknown; event: WatchEvent } | { ok: false; error: unknown }> = [];
+    if (this.syncFailure) {
+      for (const write of batch) write.reject(this.syncFailure);
+      return;
+    }
+    const outcomes: Outcome[] = [];
     try {
       this.db.exec('BEGIN IMMEDIATE');
-      this.nextRevision = this.revision + 1;
+      this.nextRevision = this.committedRevision + 1;
       for (const write of batch) {
         try {
           outcomes.push({ ok: true, ...write.apply() });
@@ -275,15 +315,48 @@ export class SqliteStore implements Store {
       for (const write of batch) write.reject(failure);
       return;
     }
+    this.committedRevision = this.nextRevision - 1;
+    this.unsynced.push({ writes: batch, outcomes });
+    if (this.walPath === undefined) this.acknowledge(this.unsynced.splice(0));
+    else this.syncing ??= this.syncLoop();
+  }
+
+  /** Syncs the WAL until every committed batch is on disk, acknowledging as it goes. */
+  private async syncLoop(): Promise<void> {
+    // First yield, so that `syncing` is set before the loop can end and clear it.
+    await undefined;
+    try {
+      while (this.unsynced.length > 0) {
+        const covered = this.unsynced.splice(0);
+        try {
+          this.walFd ??= openSync(this.walPath!, 'r');
+          const fd = this.walFd;
+          await new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
+        } catch (error) {
+          this.syncFailure = new StoreError('unavailable', `syncing the write-ahead log failed: ${String(error)}`, { cause: error });
+          for (const batch of [...covered, ...this.unsynced.splice(0)]) for (const write of batch.writes) write.reject(this.syncFailure);
+          return;
+        }
+        this.acknowledge(covered);
+      }
+    } finally {
+      this.syncing = undefined;
+    }
+  }
+
+  /** Makes durable batches visible: the revision moves, watches see the events, writers hear back. */
+  private acknowledge(batches: CommittedBatch[]): void {
     const events: WatchEvent[] = [];
-    for (const outcome of outcomes) if (outcome.ok) events.push(outcome.event);
+    for (const batch of batches) for (const outcome of batch.outcomes) if (outcome.ok) events.push(outcome.event);
     if (events.length > 0) this.revision = events.at(-1)!.revision;
     this.hub.publish(events);
-    batch.forEach((write, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) write.resolve(outcome.result);
-      else write.reject(outcome.error);
-    });
+    for (const batch of batches) {
+      batch.writes.forEach((write, i) => {
+        const outcome = batch.outcomes[i]!;
+        if (outcome.ok) write.resolve(outcome.result);
+        else write.reject(outcome.error);
+      });
+    }
   }
 
   private latest(key: string): Row | undefined {
