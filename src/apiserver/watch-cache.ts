@@ -32,6 +32,30 @@ export function decodeStored(value: Uint8Array, revision: number): ApiObject {
   return object;
 }
 
+/**
+ * Objects this process just encoded for the store, by the encoded bytes: when those
+ * bytes come back in a store event (the SQLite store hands the written buffer through),
+ * the cache takes the object instead of parsing the bytes again. Weak, so values that
+ * never come back (failed writes, other stores) cost nothing.
+ */
+const encodedObjects = new WeakMap<Uint8Array, ApiObject>();
+
+/**
+ * Records that `value` is the JSON of `object` (stored form: no resourceVersion). The
+ * object becomes the cache's, shared and read-only: nobody may change it afterwards.
+ */
+export function rememberEncoded(value: Uint8Array, object: ApiObject): void {
+  encodedObjects.set(value, object);
+}
+
+/** decodeStored, taking the object behind bytes this process encoded when there is one. */
+function decodeWritten(value: Uint8Array, revision: number): ApiObject {
+  const known = encodedObjects.get(value);
+  if (!known) return decodeStored(value, revision);
+  encodedObjects.delete(value);
+  return { ...known, metadata: { ...known.metadata, resourceVersion: String(revision) } };
+}
+
 export interface CacheWatcher {
   /** Called with events in revision order; return value ignored. */
   readonly onEvent: (event: CacheEvent) => void;
@@ -212,7 +236,7 @@ export class WatchCache {
     for (const event of events) {
       const key = event.type === 'delete' ? event.key : event.kv.key;
       const cache = this.cacheFor(key);
-      if (cache) cache.apply(toCacheEvent(event), key);
+      if (cache) cache.apply(toCacheEvent(event, cache.get(key)), key);
     }
     this.revisionNow = events.at(-1)!.revision;
     if (this.waiters.length > 0) {
@@ -228,19 +252,22 @@ export class WatchCache {
   }
 }
 
-function toCacheEvent(event: StoreEvent): CacheEvent {
+/** `cached` is the cache's current object for the event's key, the event's previous value when its revision matches. */
+function toCacheEvent(event: StoreEvent, cached: ApiObject | undefined): CacheEvent {
+  const previousOf = (prevKv: { value: Uint8Array; modRevision: number }) =>
+    cached && cached.metadata.resourceVersion === String(prevKv.modRevision) ? cached : decodeStored(prevKv.value, prevKv.modRevision);
   switch (event.type) {
     case 'create':
-      return { type: 'ADDED', object: decodeStored(event.kv.value, event.revision), previous: undefined, revision: event.revision };
+      return { type: 'ADDED', object: decodeWritten(event.kv.value, event.revision), previous: undefined, revision: event.revision };
     case 'update':
       return {
         type: 'MODIFIED',
-        object: decodeStored(event.kv.value, event.revision),
-        previous: decodeStored(event.prevKv.value, event.prevKv.modRevision),
+        object: decodeWritten(event.kv.value, event.revision),
+        previous: previousOf(event.prevKv),
         revision: event.revision,
       };
     case 'delete': {
-      const previous = decodeStored(event.prevKv.value, event.prevKv.modRevision);
+      const previous = previousOf(event.prevKv);
       // A deleted object is reported with the revision of its deletion, as upstream.
       const object = { ...previous, metadata: { ...previous.metadata, resourceVersion: String(event.revision) } };
       return { type: 'DELETED', object, previous, revision: event.revision };

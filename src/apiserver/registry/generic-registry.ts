@@ -10,7 +10,7 @@ import { isStoreError } from '../../storage/errors.ts';
 import { guaranteedUpdate } from '../../storage/guaranteed-update.ts';
 import type { KeyValue, Store } from '../../storage/store.ts';
 import { errors, toApiError, type GroupResource } from '../status.ts';
-import { decodeStored, type ApiObject, type CacheEvent, type ResourceCache, type WatchCache } from '../watch-cache.ts';
+import { decodeStored, rememberEncoded, type ApiObject, type CacheEvent, type ResourceCache, type WatchCache } from '../watch-cache.ts';
 import type { Strategy } from './strategy.ts';
 import { validateObject } from '../../api/validation/index.ts';
 
@@ -280,14 +280,17 @@ export class GenericRegistry {
         this.store,
         key,
         async (currentKv) => {
-          const current = currentKv ? decodeStored(currentKv.value, currentKv.modRevision) : undefined;
-          const next = await update(current ? structuredClone(current) : undefined);
+          // Copies of the current object are parsed from its bytes again: JSON.parse makes
+          // the same deep copy as structuredClone in less than half the time.
+          const copyOfCurrent = () => decodeStored(currentKv!.value, currentKv!.modRevision);
+          const current = currentKv ? copyOfCurrent() : undefined;
+          const next = await update(current ? copyOfCurrent() : undefined);
           if (!current) {
             if (!this.strategy.allowCreateOnUpdate) throw errors.notFound(this.groupResource, name);
             created = true;
             return this.prepareCreateOnUpdate(namespace, next, options);
           }
-          this.prepareUpdate(next, current, options.subresource ?? '');
+          this.prepareUpdate(next, current, options.subresource ?? '', copyOfCurrent);
           previous = current;
           await rollback?.();
           rollback = undefined;
@@ -351,7 +354,8 @@ export class GenericRegistry {
   }
 
   /** The generic half of an update: preconditions, server-owned metadata, status vs spec. */
-  private prepareUpdate(next: ApiObject, current: ApiObject, subresource: string): void {
+  /** `copyOfCurrent` returns a new deep copy of `current` on each call. */
+  private prepareUpdate(next: ApiObject, current: ApiObject, subresource: string, copyOfCurrent: () => ApiObject): void {
     const name = String(current.metadata.name);
     const wanted = next.metadata.resourceVersion;
     if (wanted && wanted !== current.metadata.resourceVersion) throw errors.modified(this.groupResource, name);
@@ -378,14 +382,14 @@ export class GenericRegistry {
       // The finalize subresource changes spec.finalizers and nothing else.
       const finalizers = (next.spec as { finalizers?: unknown } | undefined)?.finalizers;
       for (const field of Object.keys(next)) delete next[field];
-      Object.assign(next, structuredClone(current), { spec: { ...(current.spec as object | undefined), finalizers } });
+      Object.assign(next, copyOfCurrent(), { spec: { ...(current.spec as object | undefined), finalizers } });
       next.metadata.resourceVersion = current.metadata.resourceVersion;
     } else if (subresource === 'ephemeralcontainers') {
       // Only a pod's ephemeral containers change here (kubectl debug), as upstream.
       const ephemeral = (next.spec as { ephemeralContainers?: unknown } | undefined)?.ephemeralContainers;
       const { metadata } = next;
       for (const field of Object.keys(next)) delete next[field];
-      Object.assign(next, structuredClone(current), { metadata });
+      Object.assign(next, copyOfCurrent(), { metadata });
       const spec = next.spec as Record<string, unknown>;
       if (ephemeral === undefined) delete spec.ephemeralContainers;
       else spec.ephemeralContainers = ephemeral;
@@ -394,7 +398,7 @@ export class GenericRegistry {
       // the rest is the stored object, in its order.
       const { metadata, status } = next;
       for (const field of Object.keys(next)) delete next[field];
-      Object.assign(next, structuredClone(current), { metadata });
+      Object.assign(next, copyOfCurrent(), { metadata });
       if (status === undefined) delete next.status;
       else next.status = status;
     } else if (subresource !== 'binding') {
@@ -544,10 +548,18 @@ function randomSuffix(): string {
   return suffix;
 }
 
-/** The stored form: JSON without the resourceVersion, which the store's revision supplies. */
+/**
+ * The stored form: JSON without the resourceVersion, which the store's revision
+ * supplies. The watch cache gets the encoded object with the bytes (rememberEncoded):
+ * what is written is never changed afterwards (the registry hands callers other
+ * copies, and a create's caller only reads the object it gets back).
+ */
 export function encodeForStorage(object: ApiObject): Uint8Array {
   const { resourceVersion: _rv, ...metadata } = object.metadata;
-  return Buffer.from(JSON.stringify({ ...object, metadata }));
+  const stored = { ...object, metadata };
+  const value = Buffer.from(JSON.stringify(stored));
+  rememberEncoded(value, stored);
+  return value;
 }
 
 function parseResourceVersion(value: string): number {
