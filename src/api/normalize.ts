@@ -265,13 +265,27 @@ export function stringifyLikeGo(value: JsonValue): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Canonical forms of recently seen quantity strings: a few values ("100m", "128Mi") recur in every object. */
+const canonicalQuantities = new Map<string, string>();
+const canonicalQuantitiesMax = 1024;
+
 /** A quantity (JSON string or number) in the form upstream prints it; throws NormalizeError. */
 export function canonicalQuantity(v: string | number, path = ''): string {
+  if (typeof v === 'string') {
+    const known = canonicalQuantities.get(v);
+    if (known !== undefined) return known;
+  }
+  let canonical: string;
   try {
-    return Quantity.fromJSON(v).toString();
+    canonical = Quantity.fromJSON(v).toString();
   } catch (error) {
     throw new NormalizeError(path, (error as Error).message);
   }
+  if (typeof v === 'string') {
+    if (canonicalQuantities.size >= canonicalQuantitiesMax) canonicalQuantities.clear();
+    canonicalQuantities.set(v, canonical);
+  }
+  return canonical;
 }
 
 function canonicalBase64(s: string, path: string): string {

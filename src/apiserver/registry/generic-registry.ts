@@ -537,9 +537,17 @@ export function markDefaulted(object: ApiObject): void {
   defaultedObjects.add(object);
 }
 
-/** RFC 3339 with seconds, as metav1.Time prints. */
+let lastSecond = Number.NaN;
+let lastSecondText = '';
+
+/** RFC 3339 with seconds, as metav1.Time prints (the last second's text is kept: writes come many a second). */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecondText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = second;
+  }
+  return lastSecondText;
 }
 
 function randomSuffix(): string {
