@@ -1,13 +1,15 @@
 // The API server: HTTPS (HTTP/2 and HTTP/1.1 on one port), authentication, routing to
 // discovery, OpenAPI, health, metrics and the resource handlers.
-import { createSecureServer, type Http2SecureServer } from 'node:http2';
+import { createSecureServer, createServer, type Http2SecureServer, type Http2Server, type ServerHttp2Session } from 'node:http2';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { realClock, type Clock } from '../apimachinery/clock.ts';
 import { resources } from '../api/resources.ts';
 import { openapiV2ProtobufContentType, openapiV2ProtobufMediaType, servedOpenAPIV2, servedOpenAPIV2Protobuf, servedOpenAPIV3, type ServedDocument } from '../api/openapi.ts';
 import type { Store } from '../storage/store.ts';
 import { gitVersion, kubernetesVersion } from '../version.ts';
 import { createAuthenticator, isPublicPath, type UserInfo } from './authn/authenticate.ts';
+import { createLoopbackAuthenticator, memoryPipe } from './authn/loopback.ts';
 import type { TokenFile } from './authn/token-file.ts';
 import { aggregatedDiscovery, aggregatedDiscoveryType, apiGroupDocument, apiGroupList, apiResourceList, apiVersions, wantsAggregated } from './discovery.ts';
 import { installProtobufDecoding } from './codec.ts';
@@ -75,6 +77,33 @@ export class ApiServer {
       rejectUnauthorized: false,
     });
     this.server.on('request', (req, res) => void this.handle(req, asResponse(res)));
+    this.loopbackServer.on('request', (req, res) => void this.handle(req, asResponse(res), true));
+    this.loopbackServer.on('session', (session) => {
+      this.sessions.add(session);
+      session.once('close', () => this.sessions.delete(session));
+    });
+  }
+
+  // --- Loopback: the server's own control loops, in memory (authn/loopback.ts) ---
+  /** HTTP/2 without TLS or a socket, fed only by loopback(); never listens. */
+  private readonly loopbackServer: Http2Server = createServer();
+  private readonly loopbackAuthenticator = createLoopbackAuthenticator();
+
+  /**
+   * How this process's own clients reach the API without a socket: an HTTP/2 connection
+   * over an in-memory duplex pair, authenticated by a per-process token accepted only here.
+   * Requests still take the whole path (authentication, admission, validation, registry).
+   */
+  loopback(): { readonly token: string; connect(): Duplex } {
+    return {
+      token: this.loopbackAuthenticator.token,
+      connect: () => {
+        const [client, server] = memoryPipe();
+        if (this.stopping) server.destroy();
+        else this.loopbackServer.emit('connection', server);
+        return client;
+      },
+    };
   }
 
   static async start(options: ApiServerOptions): Promise<ApiServer> {
@@ -200,17 +229,17 @@ export class ApiServer {
     await closed;
   }
 
-  private readonly sessions = new Set<import('node:http2').ServerHttp2Session>();
+  private readonly sessions = new Set<ServerHttp2Session>();
 
-  private async handle(req: Request, res: Response): Promise<void> {
+  private async handle(req: Request, res: Response, loopback = false): Promise<void> {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'https://localhost');
     const info = parseRequestInfo(req.method ?? 'GET', url.pathname, url.searchParams);
     const isWatch = info.kind === 'resource' && info.verb === 'watch';
-    if ('stream' in req) this.sessions.add(req.stream.session as import('node:http2').ServerHttp2Session);
+    if ('stream' in req) this.sessions.add(req.stream.session as ServerHttp2Session);
     if (!isWatch) this.inFlight++;
     try {
-      const user = this.authenticator.authenticate(req);
+      const user = loopback ? this.loopbackAuthenticator.authenticate(req) : this.authenticator.authenticate(req);
       if (!user || (user.groups.includes('system:unauthenticated') && !isPublicPath(url.pathname))) throw errors.unauthorized();
       await this.route(req, res, url, info, user);
     } catch (error) {

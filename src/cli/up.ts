@@ -97,9 +97,11 @@ export async function runServer(options: ServerOptions): Promise<number> {
   const components: ComponentName[] = [];
   if (!options.disableControllerManager) components.push('kube-controller-manager');
   if (!options.disableScheduler) components.push('kube-scheduler');
+  const loopback = server.loopback();
   const controlPlane = ControlPlane.start({
     components,
-    client: { server: loopbackUrl(server.url), caPem: certs.ca.certPem, certPem: certs.admin.certPem, keyPem: certs.admin.keyPem },
+    // In memory, with the loopback token (no TLS, no socket), through the whole request pipeline.
+    client: { server: loopbackUrl(server.url), token: loopback.token, transport: loopback.connect },
     controllers: {
       nodeLifecycle: {
         ...(options.nodeMonitorGracePeriodMs ? { gracePeriodMs: options.nodeMonitorGracePeriodMs } : {}),

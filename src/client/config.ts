@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { parse } from 'yaml';
 
 export interface ClientConfig {
@@ -16,6 +17,11 @@ export interface ClientConfig {
   readonly userAgent?: string;
   /** Skip server certificate checks (kubeconfig insecure-skip-tls-verify). */
   readonly insecure?: boolean;
+  /**
+   * In the API server's own process: opens an in-memory connection to it (ApiServer.loopback()),
+   * used instead of TLS over a socket; `server` is then only a name.
+   */
+  readonly transport?: () => Duplex;
 }
 
 interface NamedEntry<T> {

@@ -48,13 +48,16 @@ export class RestClient implements Disposable {
   private connection(): ClientHttp2Session {
     if (this.closed) throw new Error('the client is closed');
     if (this.session && !this.session.closed && !this.session.destroyed) return this.session;
-    const { caPem, certPem, keyPem, insecure } = this.config;
-    const session = connect(this.config.server, {
-      ...(caPem ? { ca: caPem } : {}),
-      ...(certPem ? { cert: certPem } : {}),
-      ...(keyPem ? { key: keyPem } : {}),
-      ...(insecure ? { rejectUnauthorized: false } : {}),
-    });
+    const { caPem, certPem, keyPem, insecure, transport } = this.config;
+    const session = transport
+      ? // In the server's own process: plain HTTP/2 over an in-memory pipe, no TLS, no socket.
+        connect('http://loopback', { createConnection: () => transport() })
+      : connect(this.config.server, {
+          ...(caPem ? { ca: caPem } : {}),
+          ...(certPem ? { cert: certPem } : {}),
+          ...(keyPem ? { key: keyPem } : {}),
+          ...(insecure ? { rejectUnauthorized: false } : {}),
+        });
     // A dropped connection fails its open streams; the next request reconnects.
     session.on('error', () => {});
     session.on('goaway', () => session.close());
@@ -137,21 +140,33 @@ export class RestClient implements Disposable {
       wake?.();
       wake = undefined;
     };
+    const parseLines = () => {
+      let start = 0;
+      let newline: number;
+      while ((newline = buffered.indexOf('\n', start)) >= 0) {
+        const line = buffered.slice(start, newline);
+        start = newline + 1;
+        if (line.trim()) queue.push(JSON.parse(line) as WatchEvent<T>);
+      }
+      buffered = buffered.slice(start);
+      notify();
+    };
     stream.setEncoding('utf8');
-    stream.on('response', (headers: IncomingHttpHeaders) => (code = Number(headers[HTTP2_HEADER_STATUS])));
-    stream.on('data', (chunk: string) => {
+    stream.on('response', (headers: IncomingHttpHeaders) => {
+      code = Number(headers[HTTP2_HEADER_STATUS]);
+      // Data can come in before the response event (both in one read): it is held until now.
       if (code !== 200) {
+        errorText = buffered;
+        buffered = '';
+      } else if (buffered) parseLines();
+    });
+    stream.on('data', (chunk: string) => {
+      if (code !== 200 && code !== 0) {
         errorText += chunk;
         return;
       }
       buffered += chunk;
-      let newline: number;
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        if (line.trim()) queue.push(JSON.parse(line) as WatchEvent<T>);
-      }
-      notify();
+      if (code === 200) parseLines();
     });
     stream.on('error', (error: Error) => (failure = error));
     stream.on('close', () => {

@@ -58,7 +58,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const kubeconfig = await writeAdminKubeconfig(dataDir, certs, server.url);
   const controlPlane = options.controlPlane
-    ? ControlPlane.start({ ...options.controlPlane, client: { server: server.url, caPem: certs.ca.certPem, certPem: certs.admin.certPem, keyPem: certs.admin.keyPem } })
+    ? ControlPlane.start({ ...options.controlPlane, client: { server: server.url, token: server.loopback().token, transport: server.loopback().connect } })
     : undefined;
   return {
     url: server.url,
