@@ -1,7 +1,8 @@
 // The control loops `kubets server` runs beside the API: the controller manager and the
 // scheduler, each leader-elected on its own Lease in kube-system as upstream, so that
 // several servers on one etcd run one of each. They reach the API only through the
-// client, over the server's own HTTPS port.
+// client (in `kubets server`, over an in-memory connection to the server's own request
+// pipeline), and share one set of informers: one watch and one cache per resource.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { realClock, type Clock } from '../apimachinery/clock.ts';
@@ -40,11 +41,17 @@ interface Component {
 export class ControlPlane {
   private readonly electors: LeaderElector[] = [];
   private readonly clientsets: Clientset[] = [];
+  /** The informers every leading component shares (each term takes a scope of them). */
+  private readonly informers: InformerFactory;
 
-  private constructor() {}
+  private constructor(options: ControlPlaneOptions) {
+    const clientset = new Clientset({ ...options.client, userAgent: 'kubets-control-plane' });
+    this.clientsets.push(clientset);
+    this.informers = new InformerFactory(clientset, { clock: options.clock ?? realClock });
+  }
 
   static start(options: ControlPlaneOptions): ControlPlane {
-    const plane = new ControlPlane();
+    const plane = new ControlPlane(options);
     const components: Component[] = [
       {
         lease: 'kube-controller-manager',
@@ -84,8 +91,9 @@ export class ControlPlane {
       ...(options.retryPeriodMs ? { retryPeriodMs: options.retryPeriodMs } : {}),
       onStartedLeading: async (signal) => {
         log(`${component.lease}: leading as ${identity}`);
-        // A fresh set of informers per term: a lost lease leaves nothing running behind.
-        const informers = new InformerFactory(clientset, { clock });
+        // This term's view of the shared informers: its handlers leave with it, and the
+        // informers stop once no component leads, so a lost lease leaves nothing behind.
+        const informers = this.informers.scope();
         const recorders = new Map<string, EventRecorder>();
         const ctx: ControllerContext = {
           clientset,

@@ -1,5 +1,8 @@
 // One informer per resource (and namespace/selector) shared by every control loop in a
-// process, so ten controllers watching pods cost one watch and one cache.
+// process, so ten controllers watching pods cost one watch and one cache. Components
+// that start and stop on their own (the controller manager and the scheduler, each
+// leader-elected) take a scope(): their handlers leave with them, and the informers
+// stop when the last scope does.
 import { realClock, type Clock } from '../apimachinery/clock.ts';
 import type { Clientset } from './clientset.ts';
 import type { IndexFunc } from './indexer.ts';
@@ -17,9 +20,10 @@ export interface SharedInformerOptions<T> {
 export class InformerFactory {
   private readonly clientset: Clientset;
   private readonly clock: Clock;
-  private readonly informers = new Map<string, Informer<KubeObject>>();
+  private informers = new Map<string, Informer<KubeObject>>();
   private readonly onError: ((error: unknown) => void) | undefined;
   private started = false;
+  private scopes = 0;
 
   constructor(clientset: Clientset, options: { clock?: Clock; onError?: (error: unknown) => void } = {}) {
     this.clientset = clientset;
@@ -57,5 +61,75 @@ export class InformerFactory {
 
   async stop(): Promise<void> {
     await Promise.all([...this.informers.values()].map((i) => i.stop()));
+  }
+
+  /**
+   * A view for one component's term: same informers, but stop() only removes the handlers
+   * added through it; the informers themselves stop (and are forgotten, so the next term
+   * lists afresh) when the last open scope stops.
+   */
+  scope(): InformerFactory {
+    this.scopes++;
+    return new InformerScope(this, this.clientset, () => {
+      if (--this.scopes > 0) return Promise.resolve();
+      const informers = [...this.informers.values()];
+      this.informers = new Map();
+      this.started = false;
+      return Promise.all(informers.map((i) => i.stop())).then(() => undefined);
+    });
+  }
+}
+
+class InformerScope extends InformerFactory {
+  private readonly parent: InformerFactory;
+  private readonly release: () => Promise<void>;
+  private readonly views = new Map<Informer<KubeObject>, Informer<KubeObject>>();
+  private readonly removers: Array<() => void> = [];
+  private closed = false;
+
+  constructor(parent: InformerFactory, clientset: Clientset, release: () => Promise<void>) {
+    super(clientset);
+    this.parent = parent;
+    this.release = release;
+  }
+
+  override informer<T extends KubeObject>(plural: string, group = '', options: SharedInformerOptions<T> = {}): Informer<T> {
+    const shared = this.parent.informer<T>(plural, group, options) as unknown as Informer<KubeObject>;
+    let view = this.views.get(shared);
+    if (!view) {
+      // The shared informer as seen by this scope: reads go through to it; handlers are
+      // recorded so that stop() removes them; starting and stopping belong to the factory.
+      view = Object.create(shared) as Informer<KubeObject>;
+      view.addEventHandlers = (handlers) => {
+        const remove = shared.addEventHandlers(handlers);
+        this.removers.push(remove);
+        return remove;
+      };
+      view.start = () => (shared.start(), view!);
+      view.stop = () => Promise.resolve();
+      view[Symbol.dispose] = () => {};
+      this.views.set(shared, view);
+    }
+    return view as unknown as Informer<T>;
+  }
+
+  override start(): void {
+    this.parent.start();
+  }
+
+  override async waitForSync(): Promise<void> {
+    await Promise.all([...this.views.keys()].map((i) => i.waitForSync()));
+  }
+
+  override async stop(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const remove of this.removers.splice(0)) remove();
+    this.views.clear();
+    await this.release();
+  }
+
+  override scope(): InformerFactory {
+    return this.parent.scope();
   }
 }
