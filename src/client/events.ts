@@ -1,7 +1,10 @@
 // The event recorder: core/v1 Events about objects, written in the background and
-// aggregated like client-go's EventCorrelator. A repeat of the same event bumps the
-// stored one's count and lastTimestamp; the 10th different message with the same reason
-// on the same object within 10 minutes becomes "(combined from similar events): ...".
+// filtered and aggregated like client-go's EventCorrelator. A repeat of the same event
+// bumps the stored one's count and lastTimestamp; from the 10th different message with
+// the same reason on the same object within 10 minutes, they are one event, "(combined
+// from similar events): <latest message>", whose count grows. As upstream's spam filter,
+// each object gets a burst of 25 events from a source, then one per 5 minutes; the rest
+// are dropped (a ReplicaSet creating 10,000 pods writes 25 events, not 10,000).
 import type { Event, ObjectReference } from 'kubernetes-types/core/v1.d.ts';
 import { realClock, type Clock } from '../apimachinery/clock.ts';
 import type { Clientset } from './clientset.ts';
@@ -20,6 +23,8 @@ export interface EventRecorderOptions {
 const similarThreshold = 10;
 const similarWindowMs = 10 * 60_000;
 const maxCacheEntries = 4096;
+const spamBurst = 25;
+const spamRefillMs = 5 * 60_000;
 
 interface Recorded {
   name: string;
@@ -37,6 +42,7 @@ export class EventRecorder {
   private readonly recorded = new Map<string, Recorded>();
   private readonly similar = new Map<string, { messages: Set<string>; since: number }>();
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly spam = new Map<string, { tokens: number; at: number }>();
 
   constructor(clientset: Clientset, options: EventRecorderOptions) {
     this.clientset = clientset;
@@ -47,17 +53,19 @@ export class EventRecorder {
   /** Records an event about `object` (fire and forget; flush() waits for the writes). */
   event(object: KubeObject, type: EventType, reason: string, message: string): void {
     const involved = referenceTo(object);
+    if (!this.allowed(involved)) return;
     const similarKey = [involved.uid ?? '', involved.kind, involved.namespace ?? '', involved.name, type, reason].join('\u0000');
-    message = this.aggregate(similarKey, message);
-    const key = `${similarKey}\u0000${message}`;
+    const combined = this.aggregate(similarKey, message);
+    // Combined events are one event per similar key, its message the latest one.
+    if (combined) message = `(combined from similar events): ${message}`;
+    const key = combined ? similarKey : `${similarKey}\u0000${message}`;
     const now = new Date(this.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
     const known = this.recorded.get(key);
     if (known) {
       known.count++;
       const count = known.count;
-      known.pending = this.track(
-        known.pending.then(() => this.clientset.events.patch(known.namespace, known.name, 'merge', { count, lastTimestamp: now })),
-      );
+      const patch = combined ? { count, lastTimestamp: now, message } : { count, lastTimestamp: now };
+      known.pending = this.track(known.pending.then(() => this.clientset.events.patch(known.namespace, known.name, 'merge', patch)));
       return;
     }
     const namespace = involved.namespace || 'default';
@@ -93,7 +101,28 @@ export class EventRecorder {
     return settled;
   }
 
-  private aggregate(similarKey: string, message: string): string {
+  /** Whether the object has a token left (client-go's EventSourceObjectSpamFilter). */
+  private allowed(involved: ObjectReference): boolean {
+    const key = [involved.kind, involved.namespace ?? '', involved.name, involved.uid ?? '', involved.apiVersion ?? ''].join('\u0000');
+    const now = this.clock.now();
+    let bucket = this.spam.get(key);
+    if (!bucket) {
+      bucket = { tokens: spamBurst, at: now };
+      this.spam.set(key, bucket);
+      if (this.spam.size > maxCacheEntries) this.spam.delete(this.spam.keys().next().value!);
+    }
+    const refilled = Math.floor((now - bucket.at) / spamRefillMs);
+    if (refilled > 0) {
+      bucket.tokens = Math.min(spamBurst, bucket.tokens + refilled);
+      bucket.at += refilled * spamRefillMs;
+    }
+    if (bucket.tokens === 0) return false;
+    bucket.tokens--;
+    return true;
+  }
+
+  /** Whether this message makes (or continues) a combined event for its similar key. */
+  private aggregate(similarKey: string, message: string): boolean {
     const now = this.clock.now();
     let entry = this.similar.get(similarKey);
     if (!entry || now - entry.since > similarWindowMs) {
@@ -102,7 +131,7 @@ export class EventRecorder {
       if (this.similar.size > maxCacheEntries) this.similar.delete(this.similar.keys().next().value!);
     }
     entry.messages.add(message);
-    return entry.messages.size >= similarThreshold ? `(combined from similar events): ${message}` : message;
+    return entry.messages.size >= similarThreshold;
   }
 }
 
