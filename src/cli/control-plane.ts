@@ -10,6 +10,7 @@ import { Clientset } from '../client/clientset.ts';
 import type { ClientConfig } from '../client/config.ts';
 import { EventRecorder } from '../client/events.ts';
 import { InformerFactory } from '../client/informer-factory.ts';
+import { stripManagedFields } from '../client/informer.ts';
 import { LeaderElector } from '../client/leader-election.ts';
 import { aborted, type ControllerContext } from '../controllers/controller.ts';
 import { buildControllers, runControllers, type ControllerManagerOptions } from '../controllers/manager.ts';
@@ -47,7 +48,8 @@ export class ControlPlane {
   private constructor(options: ControlPlaneOptions) {
     const clientset = new Clientset({ ...options.client, userAgent: 'kubets-control-plane' });
     this.clientsets.push(clientset);
-    this.informers = new InformerFactory(clientset, { clock: options.clock ?? realClock });
+    // As upstream's controller manager and scheduler: cached objects without managedFields.
+    this.informers = new InformerFactory(clientset, { clock: options.clock ?? realClock, transform: stripManagedFields });
   }
 
   static start(options: ControlPlaneOptions): ControlPlane {

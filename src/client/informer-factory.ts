@@ -22,13 +22,15 @@ export class InformerFactory {
   private readonly clock: Clock;
   private informers = new Map<string, Informer<KubeObject>>();
   private readonly onError: ((error: unknown) => void) | undefined;
+  private readonly transform: (<T extends KubeObject>(object: T) => T) | undefined;
   private started = false;
   private scopes = 0;
 
-  constructor(clientset: Clientset, options: { clock?: Clock; onError?: (error: unknown) => void } = {}) {
+  constructor(clientset: Clientset, options: { clock?: Clock; onError?: (error: unknown) => void; transform?: <T extends KubeObject>(object: T) => T } = {}) {
     this.clientset = clientset;
     this.clock = options.clock ?? realClock;
     this.onError = options.onError;
+    this.transform = options.transform;
   }
 
   /** The shared informer for a resource; created on first use (and started at once if the factory runs). */
@@ -40,6 +42,7 @@ export class InformerFactory {
         ...options,
         clock: this.clock,
         ...(this.onError ? { onError: this.onError } : {}),
+        ...(this.transform ? { transform: this.transform } : {}),
       });
       this.informers.set(key, informer as unknown as Informer<KubeObject>);
       if (this.started) informer.start();

@@ -23,6 +23,15 @@ export interface InformerOptions<T> {
   readonly clock?: Clock;
   /** Called when a list or watch fails (before the retry); default: ignore. */
   readonly onError?: (error: unknown) => void;
+  /** Applied to every object before it is cached (client-go's TransformFunc), e.g. stripManagedFields. */
+  readonly transform?: (object: T) => T;
+}
+
+/** client-go's TransformStripManagedFields: control loops never read managedFields, and they are much of an object's size. */
+export function stripManagedFields<T extends KubeObject>(object: T): T {
+  if (!object.metadata?.managedFields) return object;
+  const { managedFields: _dropped, ...metadata } = object.metadata;
+  return { ...object, metadata };
 }
 
 const minBackoffMs = 800;
@@ -127,7 +136,7 @@ export class Informer<T extends KubeObject> implements Disposable {
       object.apiVersion ??= list.apiVersion;
       const key = keyOf(object);
       seen.add(key);
-      this.apply(object);
+      this.apply(this.options.transform ? this.options.transform(object) : object);
     }
     for (const key of this.store.keys()) {
       if (seen.has(key)) continue;
@@ -163,7 +172,7 @@ export class Informer<T extends KubeObject> implements Disposable {
         timeoutSeconds,
       });
       for await (const event of this.watch) {
-        const object = event.object;
+        const object = this.options.transform && event.type !== 'ERROR' && event.type !== 'BOOKMARK' ? this.options.transform(event.object) : event.object;
         if (event.type === 'ERROR') {
           const code = (object as { code?: number }).code;
           if (code === 410) return;
