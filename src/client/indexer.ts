@@ -23,8 +23,8 @@ export const byNamespace: IndexFunc<KubeObject> = (object) => [object.metadata?.
 export class Indexer<T extends KubeObject> {
   private readonly items = new Map<string, T>();
   private readonly indexFuncs = new Map<string, IndexFunc<T>>();
-  /** index name -> indexed value -> keys */
-  private readonly indices = new Map<string, Map<string, Set<string>>>();
+  /** index name -> indexed value -> key -> object (objects held here too: byIndex does no lookups) */
+  private readonly indices = new Map<string, Map<string, Map<string, T>>>();
 
   constructor(indexers: Readonly<Record<string, IndexFunc<T>>> = {}) {
     for (const [name, fn] of Object.entries({ namespace: byNamespace, ...indexers })) {
@@ -37,13 +37,13 @@ export class Indexer<T extends KubeObject> {
   addIndex(name: string, fn: IndexFunc<T>): void {
     if (this.indexFuncs.has(name)) return;
     this.indexFuncs.set(name, fn);
-    const index = new Map<string, Set<string>>();
+    const index = new Map<string, Map<string, T>>();
     this.indices.set(name, index);
     for (const [key, object] of this.items) {
       for (const value of fn(object)) {
         let keys = index.get(value);
-        if (!keys) index.set(value, (keys = new Set()));
-        keys.add(key);
+        if (!keys) index.set(value, (keys = new Map()));
+        keys.set(key, object);
       }
     }
   }
@@ -74,10 +74,7 @@ export class Indexer<T extends KubeObject> {
     const index = this.indices.get(indexName);
     if (!index) throw new Error(`no index named ${indexName}`);
     const keys = index.get(value);
-    if (!keys) return [];
-    const out: T[] = [];
-    for (const key of keys) out.push(this.items.get(key)!);
-    return out;
+    return keys ? [...keys.values()] : [];
   }
 
   /** Adds or replaces an object; returns the one it replaced. */
@@ -104,8 +101,8 @@ export class Indexer<T extends KubeObject> {
       const index = this.indices.get(name)!;
       for (const value of fn(object)) {
         let keys = index.get(value);
-        if (!keys) index.set(value, (keys = new Set()));
-        keys.add(key);
+        if (!keys) index.set(value, (keys = new Map()));
+        keys.set(key, object);
       }
     }
   }

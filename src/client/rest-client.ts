@@ -25,6 +25,9 @@ export interface WatchStream<T> extends AsyncIterable<WatchEvent<T>> {
   close(): void;
 }
 
+const streamWindowBytes = 4 << 20;
+const connectionWindowBytes = 1 << 30;
+
 const { HTTP2_HEADER_METHOD, HTTP2_HEADER_PATH, HTTP2_HEADER_STATUS, HTTP2_HEADER_CONTENT_TYPE } = constants;
 
 export function withQuery(path: string, query: RequestOptions['query']): string {
@@ -49,15 +52,20 @@ export class RestClient implements Disposable {
     if (this.closed) throw new Error('the client is closed');
     if (this.session && !this.session.closed && !this.session.destroyed) return this.session;
     const { caPem, certPem, keyPem, insecure, transport } = this.config;
+    // Large flow-control windows, as client-go's (4 MiB a stream, 1 GiB the connection):
+    // many watches share this one connection, and 64 KiB windows would pace them all.
+    const settings = { initialWindowSize: streamWindowBytes };
     const session = transport
       ? // In the server's own process: plain HTTP/2 over an in-memory pipe, no TLS, no socket.
-        connect('http://loopback', { createConnection: () => transport() })
+        connect('http://loopback', { settings, createConnection: () => transport() })
       : connect(this.config.server, {
+          settings,
           ...(caPem ? { ca: caPem } : {}),
           ...(certPem ? { cert: certPem } : {}),
           ...(keyPem ? { key: keyPem } : {}),
           ...(insecure ? { rejectUnauthorized: false } : {}),
         });
+    session.once('connect', () => session.setLocalWindowSize(connectionWindowBytes));
     // A dropped connection fails its open streams; the next request reconnects.
     session.on('error', () => {});
     session.on('goaway', () => session.close());
