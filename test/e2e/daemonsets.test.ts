@@ -154,9 +154,11 @@ describe('daemonsets', { timeout: 120_000 }, () => {
     await kubectl('set', 'image', 'ds/surge', 'main=busybox:1.37');
     let minAvailable = 4;
     let done = false;
+    // Pods, not the status column: a status snapshot may lag a step behind the pods it counts.
+    const ready = (p: Pod) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
     const watching = (async () => {
       while (!done) {
-        minAvailable = Math.min(minAvailable, Number((await dsRow('surge'))[5]));
+        minAvailable = Math.min(minAvailable, (await livePods('surge')).filter(ready).length);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     })();

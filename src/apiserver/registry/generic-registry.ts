@@ -269,6 +269,7 @@ export class GenericRegistry {
     name: string,
     update: (current: ApiObject | undefined) => ApiObject | Promise<ApiObject>,
     options: UpdateOptions,
+    attempt = 1,
   ): Promise<{ object: ApiObject; created: boolean }> {
     let created = false;
     let dryRunResult: ApiObject | undefined;
@@ -316,9 +317,14 @@ export class GenericRegistry {
     } catch (error) {
       await rollback?.();
       if (error instanceof DeleteInstead) {
-        const deleted = await this.store.delete(key, error.current.modRevision).catch((e: unknown) => {
+        let deleted;
+        try {
+          deleted = await this.store.delete(key, error.current.modRevision);
+        } catch (e) {
+          // Written meanwhile (a kubelet's status, say): decide again on the newer object, as a lost compare-and-swap does.
+          if (isStoreError(e, 'conflict') && attempt < 100) return this.updateNow(key, namespace, name, update, options, attempt + 1);
           throw toApiError(e, this.groupResource, name);
-        });
+        }
         const object = decodeStored(deleted.previous.value, deleted.revision);
         await this.strategy.release?.(object);
         return { object, created: false };

@@ -103,7 +103,7 @@ export class ReplicaManager<T extends ReplicatedObject> implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    await runQueue(this.ctx, '${this.name}', this.queue, this.workers, (key) => this.sync(key), signal);
+    await runQueue(this.ctx, this.name, this.queue, this.workers, (key) => this.sync(key), signal);
   }
 
   // ---- event handlers: they only enqueue keys and count expectations ----

@@ -1,7 +1,9 @@
+// The in-memory loopback connection of the server's own control loops: the whole request
+// pipeline, a per-process token that only that path accepts.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Clientset } from '../../client/clientset.ts';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { Clientset } from '../../src/client/clientset.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
 before(async () => (server = await startTestServer({ backend: 'sqlite' })));
