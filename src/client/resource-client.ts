@@ -118,6 +118,21 @@ export class ResourceClient<T extends KubeObject> {
     return this.rest.request('DELETE', this.path(namespace, name), hasBody ? { body: { kind: 'DeleteOptions', apiVersion: 'v1', ...options } } : {});
   }
 
+  /** Deletes every object in the namespace (or cluster) that the list options select. */
+  deleteCollection(namespace: string | undefined, options: DeleteOptions = {}, listOptions: ListOptions = {}): Promise<ObjectList<T>> {
+    return this.rest.request<ObjectList<T>>('DELETE', this.path(namespace), { body: { kind: 'DeleteOptions', apiVersion: 'v1', ...options }, query: { ...listOptions } });
+  }
+
+  /** GETs a subresource such as deployments/scale. */
+  getSubresource<R = unknown>(namespace: string | undefined, name: string, subresource: string): Promise<R> {
+    return this.rest.request<R>('GET', this.path(namespace, name, subresource));
+  }
+
+  /** PUTs a subresource such as deployments/scale or namespaces/finalize. */
+  replaceSubresource<R = unknown>(namespace: string | undefined, name: string, subresource: string, body: unknown): Promise<R> {
+    return this.rest.request<R>('PUT', this.path(namespace, name, subresource), { body });
+  }
+
   /** POSTs to a subresource such as pods/binding or pods/eviction. */
   createSubresource<R = unknown>(namespace: string | undefined, name: string, subresource: string, body: unknown): Promise<R> {
     return this.rest.request<R>('POST', this.path(namespace, name, subresource), { body });

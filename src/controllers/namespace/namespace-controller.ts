@@ -7,7 +7,7 @@ import type { Namespace, Pod } from 'kubernetes-types/core/v1.d.ts';
 import type { ResourceDef } from '../../api/resources.ts';
 import { isConflict, isNotFound } from '../../client/errors.ts';
 import type { Informer } from '../../client/informer.ts';
-import type { KubeObject, ObjectList } from '../../client/resource-client.ts';
+import type { KubeObject } from '../../client/resource-client.ts';
 import { WorkQueue } from '../../client/workqueue.ts';
 import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 import { namespacedDeletableResources } from '../garbage-collector/resources.ts';
@@ -98,7 +98,7 @@ export class NamespaceController implements Controller {
     for (;;) {
       const finalizers = [...new Set((ns.spec?.finalizers ?? []).filter((f) => f !== finalizerToken))].sort();
       try {
-        await this.ctx.clientset.rest.request('PUT', client.path(undefined, ns.metadata!.name!, 'finalize'), { body: { ...ns, spec: { ...ns.spec, finalizers } } });
+        await client.replaceSubresource(undefined, ns.metadata!.name!, 'finalize', { ...ns, spec: { ...ns.spec, finalizers } });
         return;
       } catch (error) {
         if (isNotFound(error)) return;
@@ -143,9 +143,7 @@ export class NamespaceController implements Controller {
     let estimate = def.group === '' && def.plural === 'pods' ? this.estimateGracefulTermination(items as Pod[], deletedAt) : 0;
     if (items.some((item) => !item.metadata?.deletionTimestamp)) {
       // The namespace goes whatever the objects' own defaults say: dependents are collected, never orphaned.
-      await this.ctx.clientset.rest.request<ObjectList<KubeObject>>('DELETE', client.path(namespace), {
-        body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' },
-      });
+      await client.deleteCollection(namespace, { propagationPolicy: 'Background' });
       ({ items } = await client.list(namespace));
     }
     if (items.length === 0) return { estimate, remaining: [] };

@@ -143,7 +143,7 @@ export class HorizontalController implements Controller {
     let scaleError = targetClient ? '' : `no matches for kind "${ref?.kind ?? ''}" in group "${(ref?.apiVersion ?? '').split('/')[0] ?? ''}"`;
     if (targetClient && ref) {
       try {
-        scale = await this.ctx.clientset.rest.request<Scale>('GET', targetClient.path(namespace, ref.name, 'scale'));
+        scale = await targetClient.getSubresource<Scale>(namespace, ref.name, 'scale');
       } catch (error) {
         scaleError = (error as Error).message;
       }
@@ -195,7 +195,7 @@ export class HorizontalController implements Controller {
 
     if (rescaleReason && desiredReplicas !== currentReplicas) {
       try {
-        await this.ctx.clientset.rest.request('PUT', targetClient.path(namespace, ref.name, 'scale'), { body: { ...scale, spec: { ...scale.spec, replicas: desiredReplicas } } });
+        await targetClient.replaceSubresource(namespace, ref.name, 'scale', { ...scale, spec: { ...scale.spec, replicas: desiredReplicas } });
       } catch (error) {
         const message = (error as Error).message;
         event('Warning', 'FailedRescale', `New size: ${desiredReplicas}; reason: ${rescaleReason}; error: ${message}`);
