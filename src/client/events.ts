@@ -9,6 +9,7 @@ import type { Event, ObjectReference } from 'kubernetes-types/core/v1.d.ts';
 import { realClock, type Clock } from '../apimachinery/clock.ts';
 import type { Clientset } from './clientset.ts';
 import type { KubeObject } from './resource-client.ts';
+import { rfc3339 } from '../apimachinery/time.ts';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -59,7 +60,7 @@ export class EventRecorder {
     // Combined events are one event per similar key, its message the latest one.
     if (combined) message = `(combined from similar events): ${message}`;
     const key = combined ? similarKey : `${similarKey}\u0000${message}`;
-    const now = new Date(this.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
+    const now = rfc3339(this.clock.now());
     const known = this.recorded.get(key);
     if (known) {
       known.count++;

@@ -6,6 +6,7 @@ import type { Lease } from 'kubernetes-types/coordination/v1.d.ts';
 import { realClock, type Clock } from '../apimachinery/clock.ts';
 import type { Clientset } from './clientset.ts';
 import { isNotFound } from './errors.ts';
+import { microTime } from '../apimachinery/time.ts';
 
 export interface LeaderElectionOptions {
   readonly namespace?: string;
@@ -21,11 +22,6 @@ export interface LeaderElectionOptions {
   readonly onStartedLeading: (signal: AbortSignal) => void | Promise<void>;
   readonly onStoppedLeading?: () => void;
   readonly onNewLeader?: (identity: string) => void;
-}
-
-/** RFC 3339 with microseconds, the MicroTime wire format. */
-export function microTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
 export class LeaderElector {

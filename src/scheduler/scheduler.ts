@@ -12,6 +12,7 @@ import type { InformerFactory } from '../client/informer-factory.ts';
 import { keyOf } from '../client/indexer.ts';
 import { SchedulingQueue, type QueuedPodInfo } from './queue/scheduling-queue.ts';
 import { SchedulerCore } from './scheduler-core.ts';
+import { rfc3339 } from '../apimachinery/time.ts';
 
 export const defaultSchedulerName = 'default-scheduler';
 
@@ -34,7 +35,7 @@ export interface SchedulerOptions {
 
 const isAssigned = (pod: Pod) => Boolean(pod.spec?.nodeName);
 const isTerminal = (pod: Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-const timestamp = (clock: Clock) => new Date(clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
+const timestamp = (clock: Clock) => rfc3339(clock.now());
 
 export class Scheduler {
   private readonly deps: SchedulerDeps;

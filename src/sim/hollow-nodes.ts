@@ -12,7 +12,7 @@ import type { Clientset } from '../client/clientset.ts';
 import { isAlreadyExists, isConflict, isNotFound } from '../client/errors.ts';
 import { keyOf } from '../client/indexer.ts';
 import { Informer } from '../client/informer.ts';
-import { microTime } from '../client/leader-election.ts';
+import { microTime } from '../apimachinery/time.ts';
 import { ItemExponentialRateLimiter, runWorkers, WorkQueue } from '../client/workqueue.ts';
 import { fallbackPodCidr, formatCidr, IpAllocator, parseCidr } from './ip-allocator.ts';
 import { healthyConditions, nodeAddress, nodeObject, nodeStatus, type NodeShape } from './node-object.ts';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Node, NodeCondition, NodeStatus } from 'kubernetes-types/core/v1.d.ts';
 import { formatIPv4 } from './ip-allocator.ts';
-import { rfc3339 } from './pod-status.ts';
+import { rfc3339 } from '../apimachinery/time.ts';
 
 export interface NodeShape {
   readonly cpu: string;

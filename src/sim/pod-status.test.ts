@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Pod, PodCondition } from 'kubernetes-types/core/v1.d.ts';
 import { FakeClock } from '../apimachinery/clock.ts';
-import { imageID, isSubset, mergeConditions, rfc3339, simulatePodStatus, type PodContext } from './pod-status.ts';
+import { rfc3339 } from '../apimachinery/time.ts';
+import { imageID, isSubset, mergeConditions, simulatePodStatus, type PodContext } from './pod-status.ts';
 
 const timing = { defaultRunMs: 1000, backoffBaseMs: 10_000, backoffMaxMs: 300_000 };
 

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { formatDuration } from '../apimachinery/duration.ts';
 import type { Container, ContainerState, ContainerStatus, Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1.d.ts';
+import { rfc3339 } from '../apimachinery/time.ts';
 
 /** Annotations a pod may carry to steer its simulated containers. */
 export const simAnnotations = {
@@ -43,7 +44,6 @@ export interface SimulatedStatus {
 }
 
 /** metav1.Time: RFC 3339 in whole seconds. */
-export const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const hex64 = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Node } from 'kubernetes-types/core/v1.d.ts';
 import { Clientset } from '../../src/client/clientset.ts';
 import { loadKubeconfig } from '../../src/client/config.ts';
-import { microTime } from '../../src/client/leader-election.ts';
+import { microTime } from '../../src/apimachinery/time.ts';
 import { startTestCluster, type TestCluster } from '../support/test-cluster.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { until } from '../support/until.ts';

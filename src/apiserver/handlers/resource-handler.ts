@@ -10,13 +10,14 @@ import { admitSchema, fieldValidationOf, type FieldValidation } from '../codec.t
 import { decodeBody, expectObject } from '../decode.ts';
 import { jsonBytes, listPieces } from '../json-bytes.ts';
 import { addWarnings, mediaType, readBody, sendJson, sendJsonPieces, successStatus, tableContentType, wantsTable, type Request, type Response } from '../http.ts';
-import { markDefaulted, rfc3339, type GenericRegistry, type ObjectFilter } from '../registry/generic-registry.ts';
+import { markDefaulted, type GenericRegistry, type ObjectFilter } from '../registry/generic-registry.ts';
 import type { ResourceRequest } from '../request-info.ts';
 import { objectFilter } from '../selectors.ts';
 import { ApiError, errors, type StatusDetails } from '../status.ts';
 import type { ApiObject } from '../watch-cache.ts';
 import { handleBinding, handleEviction, handleScale } from './subresources.ts';
 import { serveWatch } from './watch-handler.ts';
+import { rfc3339 } from '../../apimachinery/time.ts';
 
 export interface HandlerContext {
   readonly registries: ReadonlyMap<string, GenericRegistry>;

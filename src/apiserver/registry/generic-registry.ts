@@ -13,6 +13,7 @@ import { errors, toApiError, type GroupResource } from '../status.ts';
 import { decodeStored, rememberEncoded, type ApiObject, type CacheEvent, type ResourceCache, type WatchCache } from '../watch-cache.ts';
 import type { Strategy } from './strategy.ts';
 import { validateObject } from '../../api/validation/index.ts';
+import { rfc3339 } from '../../apimachinery/time.ts';
 
 /** A predicate over objects, built from label and field selectors. */
 export type ObjectFilter = (object: ApiObject) => boolean;
@@ -541,19 +542,6 @@ const defaultedObjects = new WeakSet<ApiObject>();
 /** Records that decoding applied upstream's defaults, so the registry need not again. */
 export function markDefaulted(object: ApiObject): void {
   defaultedObjects.add(object);
-}
-
-let lastSecond = Number.NaN;
-let lastSecondText = '';
-
-/** RFC 3339 with seconds, as metav1.Time prints (the last second's text is kept: writes come many a second). */
-export function rfc3339(ms: number): string {
-  const second = Math.floor(ms / 1000);
-  if (second !== lastSecond) {
-    lastSecondText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
-    lastSecond = second;
-  }
-  return lastSecondText;
 }
 
 function randomSuffix(): string {

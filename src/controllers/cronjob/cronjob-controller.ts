@@ -17,8 +17,9 @@ import type { ResourceClient } from '../../client/resource-client.ts';
 import { WorkQueue } from '../../client/workqueue.ts';
 import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 import { controllerRefOf, isControlledBy, newControllerRef } from '../util/controller-ref.ts';
-import { finishedCondition, formatTime } from '../job/job-util.ts';
+import { finishedCondition } from '../job/job-util.ts';
 import { isValidTimeZone, mostRecentScheduleTime, nextScheduleDelay, parseSchedule, type Schedule } from './schedule.ts';
+import { rfc3339 } from '../../apimachinery/time.ts';
 
 export interface CronJobControllerOptions {
   /** The clock schedules are read on (default: the controller context's). */
@@ -36,7 +37,7 @@ export function jobNameFor(cronJobName: string, scheduledTime: number): string {
 
 /** RFC 3339 in the given zone, as Go's time.Format(time.RFC3339) prints it. */
 export function formatInZone(ms: number, zone: string | undefined): string {
-  if (!zone || zone === 'UTC') return formatTime(ms);
+  if (!zone || zone === 'UTC') return rfc3339(ms);
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',
@@ -250,7 +251,7 @@ export class CronJobController implements Controller {
       if (!isControlledBy(created, cj) || inActiveList(cj, created.metadata!.uid!)) return { updateStatus };
     }
     (status.active ??= []).push(referenceTo(created));
-    status.lastScheduleTime = formatTime(scheduled);
+    status.lastScheduleTime = rfc3339(scheduled);
     return { requeueAfter: nextScheduleDelay({ ...times, lastScheduleTime: scheduled }, now, schedule), updateStatus: true };
   }
 

@@ -64,6 +64,7 @@ import {
   sumStatus,
   timedOutReason,
 } from './deployment-util.ts';
+import { rfc3339 } from '../../apimachinery/time.ts';
 
 export class DeploymentController implements Controller {
   readonly name = 'deployment-controller';
@@ -184,7 +185,7 @@ export class DeploymentController implements Controller {
   }
 
   private now(): string {
-    return new Date(this.ctx.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
+    return rfc3339(this.ctx.clock.now());
   }
 
   /** Writes the working copy's status (and annotations); later writes build on the new resourceVersion. */

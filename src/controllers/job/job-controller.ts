@@ -14,6 +14,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Job, JobStatus } from 'kubernetes-types/batch/v1.d.ts';
 import type { EnvVar, Pod, PodTemplateSpec } from 'kubernetes-types/core/v1.d.ts';
+import { rfc3339 } from '../../apimachinery/time.ts';
 import { labelSelectorAsSelector, type LabelSelector, type Selector } from '../../apimachinery/labels.ts';
 import { isConflict, isNotFound } from '../../client/errors.ts';
 import type { EventRecorder } from '../../client/events.ts';
@@ -34,7 +35,7 @@ import {
   ensureConditionStatus,
   findCondition,
   formatIndexes,
-  formatTime,
+  
   hasTrackingFinalizer,
   isIndexedJob,
   isJobFinished,
@@ -257,7 +258,7 @@ export class JobController implements Controller {
     let active = activePods.length;
     let ready = countReady(activePods);
     let terminating = pods.filter(isPodTerminating).length;
-    if (!status.startTime && !isJobSuspended(job)) status.startTime = formatTime(now);
+    if (!status.startTime && !isJobSuspended(job)) status.startTime = rfc3339(now);
 
     // Why the Job ends, if it does: a condition already recorded, or one found now.
     let finish: Finish | undefined;
@@ -307,7 +308,7 @@ export class JobController implements Controller {
         } else if (ensureConditionStatus(job, 'Suspended', 'False', 'JobResumed', 'Job resumed', now)) {
           this.recorder.event(job, 'Normal', 'Resumed', 'Job resumed');
           // activeDeadlineSeconds counts time continuously active: it starts again.
-          status.startTime = formatTime(now);
+          status.startTime = rfc3339(now);
         }
       }
     }

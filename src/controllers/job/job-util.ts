@@ -3,6 +3,7 @@
 import type { Job, JobCondition } from 'kubernetes-types/batch/v1.d.ts';
 import type { Pod } from 'kubernetes-types/core/v1.d.ts';
 import { isPodReady } from '../util/pod-template.ts';
+import { rfc3339 } from '../../apimachinery/time.ts';
 
 /** The finalizer that keeps a finished pod until the Job has counted it (batch/v1 JobTrackingFinalizer). */
 export const jobTrackingFinalizer = 'batch.kubernetes.io/job-tracking';
@@ -17,10 +18,6 @@ export const maxPodFailureBackoffMs = 10 * 60_000;
 
 export type ConditionType = 'Complete' | 'Failed' | 'Suspended' | 'FailureTarget' | 'SuccessCriteriaMet';
 
-/** A Go metav1.Time: RFC 3339 in UTC, whole seconds. */
-export function formatTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
-}
 
 export function findCondition(job: Job, type: ConditionType): JobCondition | undefined {
   return job.status?.conditions?.find((c) => c.type === type);
@@ -49,7 +46,7 @@ export function isIndexedJob(job: Job): boolean {
 }
 
 export function newCondition(type: ConditionType, status: 'True' | 'False', reason: string, message: string, now: number): JobCondition {
-  const at = formatTime(now);
+  const at = rfc3339(now);
   return { type, status, lastProbeTime: at, lastTransitionTime: at, reason, message };
 }
 

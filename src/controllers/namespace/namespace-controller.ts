@@ -12,6 +12,7 @@ import { WorkQueue } from '../../client/workqueue.ts';
 import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
 import { namespacedDeletableResources } from '../garbage-collector/resources.ts';
 import { updatedConditions, type DeletionReport } from './namespace-conditions.ts';
+import { rfc3339 } from '../../apimachinery/time.ts';
 
 const finalizerToken = 'kubernetes';
 /** How long upstream expects finalizers on remaining items to take. */
@@ -80,7 +81,7 @@ export class NamespaceController implements Controller {
     if (!(ns.spec?.finalizers ?? []).includes(finalizerToken)) return;
 
     const { estimate, report } = await this.deleteAllContent(ns);
-    const conditions = updatedConditions(ns.status?.conditions, report, new Date(this.ctx.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z'));
+    const conditions = updatedConditions(ns.status?.conditions, report, rfc3339(this.ctx.clock.now()));
     if (conditions) {
       ns = await this.ctx.clientset.namespaces.patch(undefined, name, 'merge', { metadata: { resourceVersion: ns.metadata?.resourceVersion }, status: { conditions } }, { subresource: 'status' });
     }

@@ -10,6 +10,7 @@ import { isConflict, isNotFound } from '../../client/errors.ts';
 import type { EventRecorder } from '../../client/events.ts';
 import type { Informer } from '../../client/informer.ts';
 import { aborted, type Controller, type ControllerContext } from '../controller.ts';
+import { rfc3339 } from '../../apimachinery/time.ts';
 
 export interface NodeLifecycleOptions {
   /** How long a node may stay silent before it is Unknown (upstream --node-monitor-grace-period, 40 s). */
@@ -106,7 +107,7 @@ export class NodeLifecycleController implements Controller {
     const stale = conditions.some((c) => nodeConditionTypes.includes(c.type) && c.status !== 'Unknown') || !readyCondition(node);
     if (!stale) return undefined;
     const name = node.metadata!.name!;
-    const now = new Date(this.ctx.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
+    const now = rfc3339(this.ctx.clock.now());
     const next: NodeCondition[] = conditions.map((c) =>
       nodeConditionTypes.includes(c.type) && c.status !== 'Unknown'
         ? { ...c, status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastTransitionTime: now }
@@ -141,7 +142,7 @@ export class NodeLifecycleController implements Controller {
 
   /** Makes the node's condition taints match its conditions and spec.unschedulable. */
   private async reconcileTaints(node: Node): Promise<void> {
-    const want = desiredTaints(node, new Date(this.ctx.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z'));
+    const want = desiredTaints(node, rfc3339(this.ctx.clock.now()));
     const managed = new Set([notReadyTaintKey, unreachableTaintKey, unschedulableTaintKey]);
     const current = node.spec?.taints ?? [];
     const kept = current.filter((t) => !managed.has(t.key) || want.some((w) => w.key === t.key && w.effect === t.effect));

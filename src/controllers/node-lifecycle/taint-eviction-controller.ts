@@ -12,6 +12,7 @@ import type { Informer } from '../../client/informer.ts';
 import { runWorkers, WorkQueue } from '../../client/workqueue.ts';
 import { aborted, type Controller, type ControllerContext } from '../controller.ts';
 import { podNodeIndex } from './node-lifecycle-controller.ts';
+import { rfc3339 } from '../../apimachinery/time.ts';
 
 /** How long a pod may stay: 0 for now, Infinity for ever, else milliseconds. */
 export function tolerationTimeMs(pod: Pod, taints: readonly Taint[]): number {
@@ -97,7 +98,7 @@ export class TaintEvictionController implements Controller {
     const { namespace, name } = splitKey(keyOf(pod));
     this.recorder.event({ ...pod, kind: 'Pod', apiVersion: 'v1' }, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${namespace}/${name}`);
     try {
-      const now = new Date(this.ctx.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
+      const now = rfc3339(this.ctx.clock.now());
       await this.ctx.clientset.pods.patch(
         namespace,
         name,

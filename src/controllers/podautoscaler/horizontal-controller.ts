@@ -15,6 +15,7 @@ import type { Informer } from '../../client/informer.ts';
 import type { ResourceClient } from '../../client/resource-client.ts';
 import { WorkQueue } from '../../client/workqueue.ts';
 import { runQueue, type Controller, type ControllerContext } from '../controller.ts';
+import { rfc3339 as timestamp } from '../../apimachinery/time.ts';
 
 export interface HorizontalPodAutoscalerOptions {
   /** How often each autoscaler is reconciled (upstream --horizontal-pod-autoscaler-sync-period, 15 s). */
@@ -32,7 +33,6 @@ interface Scale {
 /** Why a metric could not be read: the resource metrics API (metrics.k8s.io) is not served. */
 const noMetricsApi = 'unable to fetch metrics from resource metrics API: the server could not find the requested resource (get pods.metrics.k8s.io)';
 
-const timestamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 
 /** Sets a condition, keeping its transition time when its status did not change (upstream setCondition). */
 export function setCondition(status: HorizontalPodAutoscalerStatus, type: string, value: 'True' | 'False', reason: string, message: string, now: number): void {

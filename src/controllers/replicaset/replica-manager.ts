@@ -19,6 +19,7 @@ import { adoptPatch, controllerRefOf, newControllerRef, releasePatch } from '../
 import { Expectations } from '../util/expectations.ts';
 import { isPodActive, isPodAvailable, isPodReady, podFromTemplate, podNamePrefix } from '../util/pod-template.ts';
 import { podsToDelete } from './pod-ranking.ts';
+import { rfc3339 } from '../../apimachinery/time.ts';
 
 /** At most this many pods are created or deleted in one sync (upstream BurstReplicas). */
 export const burstReplicas = 500;
@@ -417,4 +418,3 @@ function withKind<T extends ReplicatedObject>(owner: T, kind: ReplicatedKind<T>)
 }
 
 
-const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
