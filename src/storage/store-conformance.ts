@@ -12,7 +12,7 @@ export interface StoreUnderTest {
 }
 
 const bytes = (text: string) => Buffer.from(text);
-const text = (kv: KeyValue | undefined) => (kv ? Buffer.from(kv.value).toString() : undefined);
+const text = (kv: { value?: Uint8Array } | undefined) => (kv?.value ? Buffer.from(kv.value).toString() : undefined);
 
 async function rejectsWith(promise: Promise<unknown>, code: StoreErrorCode): Promise<void> {
   await assert.rejects(promise, (error: unknown) => {
@@ -231,12 +231,12 @@ export function describeStoreConformance(backend: string, subject: StoreUnderTes
 
     it('guaranteedUpdate retries on conflict and skips writes that change nothing', async () => {
       const p = fresh('guaranteed');
-      const increment = (kv: KeyValue | undefined) => bytes(String(Number(text(kv) ?? '0') + 1));
+      const increment = (kv: { value?: Uint8Array } | undefined) => bytes(String(Number(text(kv) ?? '0') + 1));
       await Promise.all(Array.from({ length: 20 }, () => guaranteedUpdate(store, `${p}counter`, increment, { ignoreNotFound: true })));
       assert.equal(text(await store.get(`${p}counter`)), '20');
 
       const before = await store.currentRevision();
-      const same = await guaranteedUpdate(store, `${p}counter`, (kv) => Buffer.from(kv!.value));
+      const same = await guaranteedUpdate(store, `${p}counter`, (kv) => Buffer.from(kv!.value!));
       assert.equal(await store.currentRevision(), before, 'no write when nothing changed');
       assert.equal(text(same), '20');
       await rejectsWith(guaranteedUpdate(store, `${p}absent`, increment), 'notFound');
@@ -244,6 +244,26 @@ export function describeStoreConformance(backend: string, subject: StoreUnderTes
       await store.update(`${p}counter`, bytes('100'), stale.modRevision);
       const fromStale = await guaranteedUpdate(store, `${p}counter`, increment, { suggestion: stale });
       assert.equal(text(fromStale), '101', 'a stale suggestion is retried against the current value');
+
+      // A suggestion without its value that the update leaves unchanged is checked
+      // against the store: stale, so the update runs again on the latest value.
+      const seen: Array<string | undefined> = [];
+      const unchangedFromStale = await guaranteedUpdate(
+        store,
+        `${p}counter`,
+        (kv) => {
+          seen.push(text(kv));
+          return kv?.value ? Buffer.from(kv.value) : undefined;
+        },
+        { suggestion: { key: `${p}counter`, modRevision: stale.modRevision, createRevision: stale.createRevision } },
+      );
+      assert.deepEqual(seen, [undefined, '101'], 'the stale suggestion, then the stored version');
+      assert.equal(text(unchangedFromStale), '101');
+      const revision = await store.currentRevision();
+      const current = (await store.get(`${p}counter`))!;
+      const unchangedFromCurrent = await guaranteedUpdate(store, `${p}counter`, () => undefined, { suggestion: { key: current.key, modRevision: current.modRevision, createRevision: current.createRevision } });
+      assert.equal(unchangedFromCurrent?.modRevision, current.modRevision, 'a current suggestion left unchanged is returned as stored');
+      assert.equal(await store.currentRevision(), revision, 'and nothing is written');
     });
 
     it('watches from an old revision and replays every event in order', async () => {

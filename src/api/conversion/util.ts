@@ -16,9 +16,7 @@ export class ConversionError extends Error {
 export const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A deep copy of a JSON value. */
-export function clone<T>(v: T): T {
-  return structuredClone(v);
-}
+export { deepCopyJson as clone } from '../../apimachinery/json.ts';
 
 /** `obj[key]` when it is an object, else undefined. */
 export function objectAt(obj: JsonObject, key: string): JsonObject | undefined {

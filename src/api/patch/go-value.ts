@@ -71,23 +71,5 @@ export function goScalarEqual(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** Structural equality of two JSON values (key order ignored). */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((v, i) => jsonEqual(v, b[i]));
-  }
-  if (isJsonMap(a)) {
-    if (!isJsonMap(b)) return false;
-    const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length) return false;
-    return keys.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
-  }
-  return false;
-}
-
-/** A deep copy of a JSON value. */
-export function cloneJson<T>(value: T): T {
-  return value === undefined ? value : structuredClone(value);
-}
+/** Structural equality of two JSON values (key order ignored), and deep copies. */
+export { jsonEqual, deepCopyJson as cloneJson } from '../../apimachinery/json.ts';

@@ -27,7 +27,8 @@ export interface Strategy {
   gracePeriodSeconds?(object: ApiObject, requested: number | undefined): number;
   /**
    * Whether an object being deleted must still wait, besides its metadata.finalizers
-   * (a namespace waits for spec.finalizers); may mark the object (phase Terminating).
+   * (a namespace waits for spec.finalizers); may mark the object (phase Terminating) by
+   * replacing its top-level fields: below them it shares the stored, read-only object.
    */
   deletionPending?(object: ApiObject): boolean;
   /**
