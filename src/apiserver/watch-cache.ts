@@ -227,10 +227,23 @@ export class WatchCache {
     for (const cache of this.caches.values()) cache.close();
   }
 
+  /**
+   * The cache a key belongs to. Memoized by the key's directory: every prefix ends in '/',
+   * so a prefix matches the key exactly when it matches the directory.
+   */
   private cacheFor(key: string): ResourceCache | undefined {
-    const prefix = this.prefixes.find((p) => key.startsWith(p));
-    return prefix === undefined ? undefined : this.caches.get(prefix);
+    const directory = key.slice(0, key.lastIndexOf('/') + 1);
+    const known = this.cacheByDirectory.get(directory);
+    if (known !== undefined || this.cacheByDirectory.has(directory)) return known;
+    const prefix = this.prefixes.find((p) => directory.startsWith(p));
+    const cache = prefix === undefined ? undefined : this.caches.get(prefix);
+    // One entry per resource and namespace; start over now and then as namespaces come and go.
+    if (this.cacheByDirectory.size >= 10_000) this.cacheByDirectory.clear();
+    this.cacheByDirectory.set(directory, cache);
+    return cache;
   }
+
+  private readonly cacheByDirectory = new Map<string, ResourceCache | undefined>();
 
   private onStoreEvents(events: StoreEvent[]): void {
     for (const event of events) {
