@@ -1,18 +1,18 @@
 // The API server: HTTPS (HTTP/2 and HTTP/1.1 on one port), authentication, routing to
 // discovery, OpenAPI, health, metrics and the resource handlers.
-import { createSecureServer, createServer, type Http2SecureServer, type Http2Server, type ServerHttp2Session } from 'node:http2';
+import { createSecureServer, type Http2SecureServer, type ServerHttp2Session } from 'node:http2';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { realClock, type Clock } from '../apimachinery/clock.ts';
 import { resources } from '../api/resources.ts';
 import { openapiV2ProtobufContentType, openapiV2ProtobufMediaType, servedOpenAPIV2, servedOpenAPIV2Protobuf, servedOpenAPIV3, type ServedDocument } from '../api/openapi.ts';
 import type { Store } from '../storage/store.ts';
 import { gitVersion, kubernetesVersion } from '../version.ts';
 import { createAuthenticator, isPublicPath, type UserInfo } from './authn/authenticate.ts';
-import { createLoopbackAuthenticator, memoryPipe } from './authn/loopback.ts';
+import { createLoopbackAuthenticator } from './authn/loopback.ts';
 import type { TokenFile } from './authn/token-file.ts';
 import { aggregatedDiscovery, aggregatedDiscoveryType, apiGroupDocument, apiGroupList, apiResourceList, apiVersions, wantsAggregated } from './discovery.ts';
 import { installProtobufDecoding } from './codec.ts';
+import { LoopbackTransport, type LoopbackExchange, type LoopbackListener, type LoopbackRequest } from './loopback-transport.ts';
 import { handleResource, registryKey, type HandlerContext } from './handlers/resource-handler.ts';
 import { handleVirtual, isVirtualResource } from './handlers/virtual-resources.ts';
 import { asResponse, sendError, sendJson, sendText, type Request, type Response } from './http.ts';
@@ -77,31 +77,25 @@ export class ApiServer {
       rejectUnauthorized: false,
     });
     this.server.on('request', (req, res) => void this.handle(req, asResponse(res)));
-    this.loopbackServer.on('request', (req, res) => void this.handle(req, asResponse(res), true));
-    this.loopbackServer.on('session', (session) => {
-      this.sessions.add(session);
-      session.once('close', () => this.sessions.delete(session));
-    });
   }
 
   // --- Loopback: the server's own control loops, in memory (authn/loopback.ts) ---
-  /** HTTP/2 without TLS or a socket, fed only by loopback(); never listens. */
-  private readonly loopbackServer: Http2Server = createServer();
   private readonly loopbackAuthenticator = createLoopbackAuthenticator();
+  private readonly loopbackTransport = new LoopbackTransport((req, res) => void this.handle(req, res, true));
 
   /**
-   * How this process's own clients reach the API without a socket: an HTTP/2 connection
-   * over an in-memory duplex pair, authenticated by a per-process token accepted only here.
-   * Requests still take the whole path (authentication, admission, validation, registry).
+   * How this process's own clients reach the API without a socket: `connect` (a client's
+   * `transport`) hands each request to handle() in memory, authenticated by a per-process
+   * token accepted only there. Requests still take the whole path (authentication,
+   * admission, validation, registry). `openExchanges` counts those not yet answered in full.
    */
-  loopback(): { readonly token: string; connect(): Duplex } {
+  loopback(): { readonly token: string; readonly connect: (request: LoopbackRequest, listener: LoopbackListener) => LoopbackExchange; readonly openExchanges: number } {
+    const transport = this.loopbackTransport;
     return {
       token: this.loopbackAuthenticator.token,
-      connect: () => {
-        const [client, server] = memoryPipe();
-        if (this.stopping) server.destroy();
-        else this.loopbackServer.emit('connection', server);
-        return client;
+      connect: transport.connect,
+      get openExchanges() {
+        return transport.openExchanges;
       },
     };
   }
@@ -225,7 +219,9 @@ export class ApiServer {
     if (this.inFlight > 0) await new Promise<void>((resolve) => (this.drained = resolve));
     this.watchCache.close();
     // HTTP/2 sessions stay open after their streams end; close them so close() completes.
+    // The loopback likewise takes requests until now.
     for (const session of this.sessions) session.close();
+    this.loopbackTransport.close();
     await closed;
   }
 

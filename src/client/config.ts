@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
-import type { Duplex } from 'node:stream';
 import { parse } from 'yaml';
+import type { InProcessTransport } from './transport.ts';
 
 export interface ClientConfig {
   /** https://host:port */
@@ -18,10 +18,10 @@ export interface ClientConfig {
   /** Skip server certificate checks (kubeconfig insecure-skip-tls-verify). */
   readonly insecure?: boolean;
   /**
-   * In the API server's own process: opens an in-memory connection to it (ApiServer.loopback()),
-   * used instead of TLS over a socket; `server` is then only a name.
+   * In the API server's own process: hands each request straight to its request pipeline
+   * (ApiServer.loopback()) instead of HTTP/2 over TLS and a socket; `server` is then only a name.
    */
-  readonly transport?: () => Duplex;
+  readonly transport?: InProcessTransport;
 }
 
 interface NamedEntry<T> {
