@@ -280,11 +280,15 @@ async function runOnce(args: string[]): Promise<void> {
   });
 }
 
-const results = { sqlite: await measure('sqlite'), etcd: await measure('etcd') };
-const row = (name: string, key: keyof (typeof results)['sqlite'], digits = 1) => [name, round(results.sqlite[key], digits), round(results.etcd[key], digits)];
+// BENCH_API_BACKENDS=sqlite measures one backend only (for quick before/after runs).
+const backends = (process.env.BENCH_API_BACKENDS ?? 'sqlite,etcd').split(',') as Array<'sqlite' | 'etcd'>;
+const results: Partial<Record<'sqlite' | 'etcd', Awaited<ReturnType<typeof measure>>>> = {};
+for (const backend of backends) results[backend] = await measure(backend);
+type Figure = keyof Awaited<ReturnType<typeof measure>>;
+const row = (name: string, key: Figure, digits = 1) => [name, ...backends.map((b) => round(results[b]![key], digits))];
 console.log('');
 printTable(
-  ['figure', 'sqlite', 'etcd'],
+  ['figure', ...backends],
   [
     row('start to /readyz (ms)', 'readyMs', 0),
     row('start to first kubectl get ns (ms)', 'firstKubectlMs', 0),

@@ -132,6 +132,10 @@ export class SqliteStore implements Store {
       // With a WAL, commits are synced by flush (below); otherwise SQLite syncs each one.
       this.walPath = mode === 'wal' ? `${options.path}-wal` : undefined;
       this.db.exec(this.walPath ? 'PRAGMA synchronous = NORMAL;' : 'PRAGMA synchronous = FULL;');
+      // Checkpoints run inside a COMMIT on this thread and sync twice: every 10,000 pages
+      // (~40 MB of WAL), not SQLite's 1,000, they stall the event loop a tenth as often
+      // (3 KB values, 32 writers: 9-13k writes/s -> 17-18k/s, same CPU per write).
+      if (this.walPath) this.db.exec('PRAGMA wal_autocheckpoint = 10000;');
       this.db.exec(schema);
     } catch (error) {
       this.db.close();
