@@ -307,7 +307,8 @@ function respondObject(ctx: HandlerContext, req: Request, res: Response, def: Re
     });
     return sendJson(res, code, table, tableContentType);
   }
-  sendJson(res, code, object);
+  // Objects are read-only here: a cached one's JSON is made once for this answer and every watcher.
+  sendJson(res, code, jsonBytes(object));
 }
 
 interface DeleteRequestOptions {

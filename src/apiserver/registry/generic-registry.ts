@@ -228,9 +228,9 @@ export class GenericRegistry {
     const rollback = this.strategy.allocate ? await this.strategy.allocate(object, undefined) : undefined;
     try {
       this.validate(object);
-      const kv = await this.store.create(this.key(namespace, name), encodeForStorage(object), this.writeOptions());
-      object.metadata.resourceVersion = String(kv.modRevision);
-      return object;
+      const key = this.key(namespace, name);
+      const kv = await this.store.create(key, encodeForStorage(object), this.writeOptions());
+      return this.cachedAt(key, kv.modRevision) ?? withResourceVersion(object, kv.modRevision);
     } catch (error) {
       await rollback?.();
       throw toApiError(error, this.groupResource, name);
@@ -327,11 +327,7 @@ export class GenericRegistry {
       if (dryRunResult) return { object: dryRunResult, created };
       // What was written goes back as the caller's answer (read-only: it shares parts
       // with the cache's copy, as a create's answer does); else the unchanged object.
-      let object: ApiObject;
-      if (written) {
-        object = written;
-        object.metadata.resourceVersion = String(kv!.modRevision);
-      } else object = previous!;
+      const object = written ? (this.cachedAt(key, kv!.modRevision) ?? withResourceVersion(written, kv!.modRevision)) : previous!;
       if (previous && written && this.strategy.afterUpdate) await this.strategy.afterUpdate(object, previous);
       return { object, created };
     } catch (error) {
@@ -351,6 +347,16 @@ export class GenericRegistry {
       }
       throw toApiError(error, this.groupResource, name);
     }
+  }
+
+  /**
+   * The watch cache's object for a write just made, once the cache has it (at once on
+   * SQLite, whose events are delivered before writers hear back): answering with it lets
+   * the response share the JSON that watchers of the change are sent.
+   */
+  private cachedAt(key: string, revision: number): ApiObject | undefined {
+    const cached = this.cache.get(key);
+    return cached?.metadata.resourceVersion === String(revision) ? cached : undefined;
   }
 
   private prepareCreateOnUpdate(namespace: string, object: ApiObject, options: UpdateOptions): Uint8Array | undefined {
@@ -590,6 +596,12 @@ const defaultedObjects = new WeakSet<ApiObject>();
 /** Records that decoding applied upstream's defaults, so the registry need not again. */
 export function markDefaulted(object: ApiObject): void {
   defaultedObjects.add(object);
+}
+
+/** A written object as its writer gets it back: with the revision that wrote it. */
+function withResourceVersion(object: ApiObject, revision: number): ApiObject {
+  object.metadata.resourceVersion = String(revision);
+  return object;
 }
 
 function randomSuffix(): string {
