@@ -105,6 +105,16 @@ export class ResourceCache {
     return this.objects.get(key);
   }
 
+  /** The object of the event at `revision`, while the ring still holds it (recent writes). */
+  objectAt(revision: number): ApiObject | undefined {
+    for (let i = this.ring.length - 1; i >= 0; i--) {
+      const event = this.ring[i]!;
+      if (event.revision === revision) return event.object;
+      if (event.revision < revision) return undefined;
+    }
+    return undefined;
+  }
+
   /** Current objects whose storage key starts with `keyPrefix`, in key order. */
   list(keyPrefix: string): ApiObject[] {
     this.sortedKeys ??= [...this.objects.keys()].sort();

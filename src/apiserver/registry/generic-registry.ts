@@ -478,13 +478,13 @@ export class GenericRegistry {
           if (options.dryRun) return { object: pending, deleted: false };
           if (pending === current) return { object: current, deleted: false };
           const updated = await this.store.update(key, encodeForStorage(pending), modRevision, this.writeOptions());
-          pending.metadata.resourceVersion = String(updated.modRevision);
-          return { object: pending, deleted: false };
+          return { object: this.cachedAt(key, updated.modRevision) ?? withResourceVersion(pending, updated.modRevision), deleted: false };
         }
         if (options.dryRun) return { object: current, deleted: true };
         const result = await this.store.delete(key, modRevision);
         await this.strategy.release?.(current);
-        return { object: { ...current, metadata: { ...current.metadata, resourceVersion: String(result.revision) } }, deleted: true };
+        const object = this.cache.objectAt(result.revision) ?? { ...current, metadata: { ...current.metadata, resourceVersion: String(result.revision) } };
+        return { object, deleted: true };
       } catch (error) {
         if (isStoreError(error, 'conflict') || isStoreError(error, 'notFound')) continue;
         throw toApiError(error, this.groupResource, name);

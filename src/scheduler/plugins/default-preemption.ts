@@ -68,7 +68,7 @@ export class DefaultPreemption implements PostFilterPlugin {
       const offset = Math.floor(handle.random() * potential.length);
       for (let i = 0; i < potential.length && candidates.length < want; i++) {
         const ni = potential[(offset + i) % potential.length]!;
-        const r = this.selectVictimsOnNode(state.clone(), pod, ni.clone(), handle);
+        const r = this.selectVictimsOnNode(state, pod, ni, handle);
         if (r instanceof Status) {
           if (r.code === 'Error') return { status: r };
           statuses.set(ni.name, r);
@@ -103,13 +103,17 @@ export class DefaultPreemption implements PostFilterPlugin {
   }
 
   /**
-   * The fewest pods to evict from `nodeInfo` (a clone) for the pod to fit: remove every
-   * lower-priority pod, check the fit, then add them back most important first while the
-   * pod still fits (upstream SelectVictimsOnNode).
+   * The fewest pods to evict from `node` for the pod to fit: remove every lower-priority
+   * pod, check the fit, then add them back most important first while the pod still fits
+   * (upstream SelectVictimsOnNode). Works on copies of the state and the node, made only
+   * when the node has pods to consider (equal priorities everywhere, the common case,
+   * then cost nothing).
    */
-  selectVictimsOnNode(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo, handle: FrameworkHandle): PodInfo[] | Status {
+  private selectVictimsOnNode(cycleState: CycleState, pod: PodInfo, node: NodeInfo, handle: FrameworkHandle): PodInfo[] | Status {
+    if (!node.pods.some((p) => p.priority < pod.priority)) return new Status('UnschedulableAndUnresolvable', [noVictimsFound]);
+    const state = cycleState.clone();
+    const nodeInfo = node.clone();
     const lower = nodeInfo.pods.filter((p) => p.priority < pod.priority);
-    if (lower.length === 0) return new Status('UnschedulableAndUnresolvable', [noVictimsFound]);
     for (const v of lower) {
       nodeInfo.removePod(v);
       const s = handle.runPreFilterExtensionRemovePod(state, pod, v, nodeInfo);
