@@ -20,6 +20,7 @@ const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 
 /** Go's encoding/json (HTML-escaping, as jsoniter's standard-library-compatible config) of a JSON value. */
 export function goJson(value: unknown): string {
+  if (typeof value === 'string' && isPlainText(value)) return `"${value}"`;
   // Scalars, by far the most common here, need no key sorting.
   if (typeof value !== 'object' || value === null) return escapeLikeGo(JSON.stringify(value) ?? 'null');
   const text = JSON.stringify(value, (_k, v: unknown) => {
@@ -31,6 +32,15 @@ export function goJson(value: unknown): string {
     return v;
   });
   return escapeLikeGo(text ?? 'null');
+}
+
+/** Printable ASCII that neither JSON nor Go's HTML-safe encoder escapes: its JSON is the text in quotes. */
+function isPlainText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c || c === 0x3c || c === 0x3e || c === 0x26) return false;
+  }
+  return true;
 }
 
 function escapeLikeGo(text: string): string {
@@ -209,13 +219,47 @@ function valueToString(v: unknown): string {
   return String(v);
 }
 
+/** A field's path element and its serialized key. */
+export interface FieldElement {
+  readonly pe: PathElement;
+  readonly key: string;
+}
+
+/** Field elements of recently seen names: the same field and map key names recur in every write. */
+const fieldElements = new Map<string, FieldElement>();
+const fieldElementsMax = 4096;
+
+export function fieldElement(name: string): FieldElement {
+  let e = fieldElements.get(name);
+  if (!e) {
+    if (fieldElements.size >= fieldElementsMax) fieldElements.clear();
+    e = { pe: { kind: 'field', name }, key: `f:${name}` };
+    fieldElements.set(name, e);
+  }
+  return e;
+}
+
+type Child = { readonly pe: PathElement; readonly set: FieldSet };
+
+const noMembers: ReadonlyMap<string, PathElement> = new Map();
+const noChildren: ReadonlyMap<string, Child> = new Map();
+
 /**
  * A set of field paths (fieldpath.Set): `members` are the paths ending at this node,
  * `children` the sets below a path element. Keys are the serialized path elements.
+ * Each node makes its maps only when it first needs them: most nodes have one of the two.
  */
 export class FieldSet {
-  readonly members = new Map<string, PathElement>();
-  readonly children = new Map<string, { readonly pe: PathElement; readonly set: FieldSet }>();
+  private ownMembers: Map<string, PathElement> | undefined;
+  private ownChildren: Map<string, Child> | undefined;
+
+  get members(): ReadonlyMap<string, PathElement> {
+    return this.ownMembers ?? noMembers;
+  }
+
+  get children(): ReadonlyMap<string, Child> {
+    return this.ownChildren ?? noChildren;
+  }
 
   static of(...paths: Path[]): FieldSet {
     const s = new FieldSet();
@@ -230,8 +274,13 @@ export class FieldSet {
   /** Inserts path[from..]; walks by index, as this runs for every field of every managed write. */
   private insertFrom(path: Path, from: number): void {
     const pe = path[from]!;
-    if (from === path.length - 1) this.members.set(serializePathElement(pe), pe);
+    if (from === path.length - 1) this.addMember(serializePathElement(pe), pe);
     else this.child(pe).insertFrom(path, from + 1);
+  }
+
+  /** Makes the element with this key a member. */
+  addMember(key: string, pe: PathElement): void {
+    (this.ownMembers ??= new Map()).set(key, pe);
   }
 
   /** The child set under a path element, created when missing. */
@@ -241,21 +290,26 @@ export class FieldSet {
 
   /** As child, for a caller that has the element's key already. */
   childAt(key: string, pe: PathElement): FieldSet {
-    let c = this.children.get(key);
+    const children = (this.ownChildren ??= new Map());
+    let c = children.get(key);
     if (!c) {
       c = { pe, set: new FieldSet() };
-      this.children.set(key, c);
+      children.set(key, c);
     }
     return c.set;
   }
 
+  private setChild(key: string, pe: PathElement, set: FieldSet): void {
+    (this.ownChildren ??= new Map()).set(key, { pe, set });
+  }
+
   /** The child set under a path element, if any. */
   childOf(pe: PathElement): FieldSet | undefined {
-    return this.children.get(serializePathElement(pe))?.set;
+    return this.ownChildren?.get(serializePathElement(pe))?.set;
   }
 
   hasMember(pe: PathElement): boolean {
-    return this.members.has(serializePathElement(pe));
+    return this.ownMembers !== undefined && this.ownMembers.has(serializePathElement(pe));
   }
 
   has(path: Path): boolean {
@@ -265,8 +319,8 @@ export class FieldSet {
   }
 
   empty(): boolean {
-    if (this.members.size > 0) return false;
-    for (const c of this.children.values()) if (!c.set.empty()) return false;
+    if (this.ownMembers !== undefined && this.ownMembers.size > 0) return false;
+    if (this.ownChildren !== undefined) for (const c of this.ownChildren.values()) if (!c.set.empty()) return false;
     return true;
   }
 
@@ -276,23 +330,23 @@ export class FieldSet {
 
   union(other: FieldSet): FieldSet {
     const out = new FieldSet();
-    for (const [k, pe] of this.members) out.members.set(k, pe);
-    for (const [k, pe] of other.members) out.members.set(k, pe);
+    for (const [k, pe] of this.members) out.addMember(k, pe);
+    for (const [k, pe] of other.members) out.addMember(k, pe);
     for (const [k, c] of this.children) {
       const o = other.children.get(k);
-      out.children.set(k, { pe: c.pe, set: o ? c.set.union(o.set) : c.set.copy() });
+      out.setChild(k, c.pe, o ? c.set.union(o.set) : c.set.copy());
     }
-    for (const [k, c] of other.children) if (!this.children.has(k)) out.children.set(k, { pe: c.pe, set: c.set.copy() });
+    for (const [k, c] of other.children) if (!this.children.has(k)) out.setChild(k, c.pe, c.set.copy());
     return out.pruneEmpty();
   }
 
   /** Members and children in both. */
   intersection(other: FieldSet): FieldSet {
     const out = new FieldSet();
-    for (const [k, pe] of this.members) if (other.members.has(k)) out.members.set(k, pe);
+    for (const [k, pe] of this.members) if (other.members.has(k)) out.addMember(k, pe);
     for (const [k, c] of this.children) {
       const o = other.children.get(k);
-      if (o) out.children.set(k, { pe: c.pe, set: c.set.intersection(o.set) });
+      if (o) out.setChild(k, c.pe, c.set.intersection(o.set));
     }
     return out.pruneEmpty();
   }
@@ -300,10 +354,10 @@ export class FieldSet {
   /** Paths in this set that are not in the other (Set.Difference: members exactly). */
   difference(other: FieldSet): FieldSet {
     const out = new FieldSet();
-    for (const [k, pe] of this.members) if (!other.members.has(k)) out.members.set(k, pe);
+    for (const [k, pe] of this.members) if (!other.members.has(k)) out.addMember(k, pe);
     for (const [k, c] of this.children) {
       const o = other.children.get(k);
-      out.children.set(k, { pe: c.pe, set: o ? c.set.difference(o.set) : c.set.copy() });
+      out.setChild(k, c.pe, o ? c.set.difference(o.set) : c.set.copy());
     }
     return out.pruneEmpty();
   }
@@ -311,11 +365,11 @@ export class FieldSet {
   /** Set.RecursiveDifference: as difference, and a member of `other` also removes the whole subtree below it. */
   recursiveDifference(other: FieldSet): FieldSet {
     const out = new FieldSet();
-    for (const [k, pe] of this.members) if (!other.members.has(k)) out.members.set(k, pe);
+    for (const [k, pe] of this.members) if (!other.members.has(k)) out.addMember(k, pe);
     for (const [k, c] of this.children) {
       if (other.members.has(k)) continue;
       const o = other.children.get(k);
-      out.children.set(k, { pe: c.pe, set: o ? c.set.recursiveDifference(o.set) : c.set.copy() });
+      out.setChild(k, c.pe, o ? c.set.recursiveDifference(o.set) : c.set.copy());
     }
     return out.pruneEmpty();
   }
@@ -323,19 +377,19 @@ export class FieldSet {
   /** Difference (recursive: RecursiveDifference) in place, for a set its caller owns. */
   subtract(other: FieldSet, recursive = false): void {
     for (const k of other.members.keys()) {
-      this.members.delete(k);
-      if (recursive) this.children.delete(k);
+      this.ownMembers?.delete(k);
+      if (recursive) this.ownChildren?.delete(k);
     }
     for (const [k, o] of other.children) {
-      const c = this.children.get(k);
+      const c = this.ownChildren?.get(k);
       if (!c) continue;
       c.set.subtract(o.set, recursive);
-      if (c.set.empty()) this.children.delete(k);
+      if (c.set.empty()) this.ownChildren!.delete(k);
     }
   }
 
   private pruneEmpty(): FieldSet {
-    for (const [k, c] of this.children) if (c.set.empty()) this.children.delete(k);
+    if (this.ownChildren !== undefined) for (const [k, c] of this.ownChildren) if (c.set.empty()) this.ownChildren.delete(k);
     return this;
   }
 
@@ -359,18 +413,20 @@ export class FieldSet {
 
   /** This node's contents; undefined when it holds no member at any depth (one walk, no emptiness pre-checks). */
   private emit(includeSelf: boolean): Record<string, unknown> | undefined {
+    const members = this.ownMembers;
+    const children = this.ownChildren;
     // One sorted list of this node's elements: members, children, or both (a child that is also a member).
     const keys: string[] = [];
-    for (const k of this.members.keys()) keys.push(k);
-    for (const k of this.children.keys()) if (!this.members.has(k)) keys.push(k);
-    if (keys.length > 1) keys.sort((a, b) => comparePathElements(this.elementOf(a), this.elementOf(b)));
+    if (members !== undefined) for (const k of members.keys()) keys.push(k);
+    if (children !== undefined) for (const k of children.keys()) if (members === undefined || !members.has(k)) keys.push(k);
+    if (keys.length > 1) this.sortKeys(keys);
     const out: Record<string, unknown> = {};
     if (includeSelf) out['.'] = {};
     let size = 0;
     for (const k of keys) {
-      const member = this.members.has(k);
+      const member = members !== undefined && members.has(k);
       // A child that is also a member marks itself with `.`; an empty child is only its membership.
-      const sub = this.children.get(k)?.set.emit(member);
+      const sub = children?.get(k)?.set.emit(member);
       if (sub !== undefined || member) {
         out[k] = sub ?? {};
         size++;
@@ -379,12 +435,40 @@ export class FieldSet {
     return size > 0 ? out : undefined;
   }
 
+  /**
+   * Sorts a node's keys as PathElement.Compare orders their elements. Field keys (`f:name`)
+   * sort as their text; without surrogates (Go's and JavaScript's string orders differ
+   * only there) by JavaScript's `<`.
+   */
+  private sortKeys(keys: string[]): void {
+    let onlyFields = true;
+    let plain = true;
+    for (const k of keys) {
+      if (!isFieldKey(k)) {
+        onlyFields = false;
+        break;
+      }
+      if (plain && hasSurrogate(k)) plain = false;
+    }
+    if (onlyFields && plain) sortStrings(keys);
+    else keys.sort(onlyFields ? compareGoStrings : (a, b) => comparePathElements(this.elementOf(a), this.elementOf(b)));
+  }
+
   private elementOf(key: string): PathElement {
     return this.members.get(key) ?? this.children.get(key)!.pe;
   }
 
   /** Parses a FieldsV1 JSON object (or its text). */
   static fromFieldsV1(json: unknown): FieldSet {
+    return FieldSet.readFieldsV1(json).set;
+  }
+
+  /**
+   * As fromFieldsV1, with the JSON object itself when it is exactly what toFieldsV1 of
+   * the set prints (same keys in the same order): a caller that leaves the set as it is
+   * may write that object again instead of printing the set.
+   */
+  static readFieldsV1(json: unknown): { set: FieldSet; canonical: Record<string, unknown> | undefined } {
     let value = json;
     if (typeof value === 'string') {
       try {
@@ -395,19 +479,100 @@ export class FieldSet {
     }
     if (!isMap(value)) throw new FieldsV1Error('expected an object');
     const set = new FieldSet();
-    const read = (obj: Record<string, unknown>, into: FieldSet) => {
-      for (const [k, v] of Object.entries(obj)) {
-        if (k === '.') continue;
-        // A field's text is already its canonical key; other elements are re-serialized.
-        const pe = parsePathElement(k);
-        const key = pe.kind === 'field' ? k : serializePathElement(pe);
-        if (!isMap(v)) throw new FieldsV1Error(`expected an object for ${k}`);
-        const keys = Object.keys(v);
-        if (keys.length === 0 || Object.hasOwn(v, '.')) into.members.set(key, pe);
-        if (keys.some((x) => x !== '.')) read(v, into.childAt(key, pe));
-      }
-    };
-    read(value, set);
-    return set.pruneEmpty();
+    const canonical = readFieldsV1(value, set, true);
+    return { set: set.pruneEmpty(), canonical: canonical ? value : undefined };
   }
 }
+
+/**
+ * Reads one FieldsV1 object into a set; true when the object is canonical: its keys are
+ * canonical, sorted, and `.` (an empty object) comes first, only in a nested node that
+ * has other keys, as emit prints them.
+ */
+function readFieldsV1(obj: Record<string, unknown>, into: FieldSet, top: boolean): boolean {
+  let canonical = true;
+  let previous: FieldElement | undefined;
+  let first = true;
+  for (const k in obj) {
+    if (k === '.') {
+      if (top || !first || !isEmptyObject(obj[k])) canonical = false;
+      first = false;
+      continue;
+    }
+    first = false;
+    const v = obj[k];
+    const e = elementOfKey(k);
+    if (!isMap(v)) throw new FieldsV1Error(`expected an object for ${k}`);
+    if (canonical && (e.key !== k || (previous !== undefined && compareElements(previous, e) >= 0))) canonical = false;
+    previous = e;
+    // `{}` or one with `.`: a member; any other key: children.
+    let self = false;
+    let more = false;
+    for (const x in v) {
+      if (x === '.') self = true;
+      else more = true;
+      if (self && more) break;
+    }
+    if (self || !more) into.addMember(e.key, e.pe);
+    if (more) {
+      if (!readFieldsV1(v, into.childAt(e.key, e.pe), false)) canonical = false;
+    } else if (self) {
+      canonical = false; // a lone `.` prints as {}
+    }
+  }
+  return canonical;
+}
+
+function isEmptyObject(v: unknown): boolean {
+  if (!isMap(v)) return false;
+  for (const _ in v) return false;
+  return true;
+}
+
+/** The order emit sorts elements in. */
+function compareElements(a: FieldElement, b: FieldElement): number {
+  return isFieldKey(a.key) && isFieldKey(b.key) ? compareGoStrings(a.key, b.key) : comparePathElements(a.pe, b.pe);
+}
+
+const isFieldKey = (key: string) => key.charCodeAt(0) === 0x66; // 'f'
+
+/** Sorts strings by `<`: an insertion sort for the few keys a node has, faster there than Array.sort. */
+function sortStrings(a: string[]): void {
+  if (a.length > 24) {
+    a.sort();
+    return;
+  }
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > x) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
+
+function hasSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0xd800) return true;
+  return false;
+}
+
+/**
+ * The element of a FieldsV1 key with its canonical key: a field's text is already
+ * canonical; other elements are parsed and re-serialized, remembered for the keys that
+ * recur (list items such as `k:{"type":"Ready"}`). Throws FieldsV1Error.
+ */
+function elementOfKey(text: string): FieldElement {
+  let e = parsedKeys.get(text);
+  if (!e) {
+    const pe = parsePathElement(text);
+    e = { pe, key: pe.kind === 'field' ? text : serializePathElement(pe) };
+    if (parsedKeys.size >= parsedKeysMax) parsedKeys.clear();
+    parsedKeys.set(text, e);
+  }
+  return e;
+}
+
+const parsedKeys = new Map<string, FieldElement>();
+const parsedKeysMax = 4096;

@@ -407,3 +407,60 @@ describe('client-side apply migration', () => {
     ]);
   });
 });
+
+describe("updateManagedFields through a pod's life", () => {
+  // Expected JSON text, byte for byte, as the unoptimized implementation printed it.
+  const controllerEntry =
+    '{"manager":"kube-controller-manager","operation":"Update","apiVersion":"v1","time":"2025-01-01T00:00:00Z","fieldsType":"FieldsV1","fieldsV1":{"f:metadata":{"f:labels":{".":{},"f:app":{}},"f:ownerReferences":{".":{},"k:{\\"uid\\":\\"rs-uid\\"}":{}}},"f:spec":{"f:containers":{"k:{\\"name\\":\\"app\\"}":{".":{},"f:image":{},"f:name":{},"f:ports":{".":{},"k:{\\"containerPort\\":80,\\"protocol\\":\\"TCP\\"}":{".":{},"f:containerPort":{},"f:protocol":{}}},"f:resources":{".":{},"f:requests":{".":{},"f:cpu":{}}}}},"f:restartPolicy":{}}}}';
+  const kubeletEntry = (time: string) =>
+    `{"manager":"kubelet","operation":"Update","apiVersion":"v1","time":"${time}","fieldsType":"FieldsV1","fieldsV1":{"f:status":{"f:conditions":{".":{},"k:{\\"type\\":\\"Ready\\"}":{".":{},"f:lastTransitionTime":{},"f:status":{},"f:type":{}}},"f:containerStatuses":{},"f:phase":{},"f:podIP":{},"f:podIPs":{".":{},"k:{\\"ip\\":\\"10.0.0.5\\"}":{".":{},"f:ip":{}}}}},"subresource":"status"}`;
+  const labelEntry = '{"manager":"kubectl-label","operation":"Update","apiVersion":"v1","time":"2025-01-01T00:02:00Z","fieldsType":"FieldsV1","fieldsV1":{"f:metadata":{"f:labels":{"f:extra":{}}}}}';
+
+  const pod: JsonObject = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'web-1', namespace: 'default', labels: { app: 'web' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: 'rs-uid', controller: true }] },
+    spec: { containers: [{ name: 'app', image: 'nginx', ports: [{ containerPort: 80, protocol: 'TCP' }], resources: { requests: { cpu: '100m' } } }], restartPolicy: 'Always' },
+    status: {},
+  };
+  const statusUpdate = { manager: 'kubelet', apiVersion: 'v1', resetFields: [['spec']], subresource: 'status' };
+
+  it('records the creator, the kubelet on the status subresource, and a later label edit', () => {
+    const created = withManagedFields(pod, updateManagedFields(undefined, pod, { manager: 'kube-controller-manager', apiVersion: 'v1', time: T0, resetFields: [['status']] }));
+    assert.equal(JSON.stringify(meta(created)['managedFields']), `[${controllerEntry}]`);
+
+    // Scheduled, then running: the kubelet's status update changes no field of the spec's owner.
+    const stored = { ...created, metadata: { ...meta(created), uid: 'pod-uid' }, spec: { ...spec(created), nodeName: 'node-1' } };
+    const status = {
+      phase: 'Running',
+      podIP: '10.0.0.5',
+      podIPs: [{ ip: '10.0.0.5' }],
+      conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: T1 }],
+      containerStatuses: [{ name: 'app', ready: true, restartCount: 0, image: 'nginx', imageID: '', started: true }],
+    };
+    const running = { ...stored, status };
+    const first = updateManagedFields(stored, running, { ...statusUpdate, time: T1 });
+    assert.equal(JSON.stringify(first), `[${controllerEntry},${kubeletEntry(T1)}]`);
+
+    // The same manager again: its entry takes the new time.
+    const live = withManagedFields(running, first);
+    const notReady = { ...live, status: { ...status, conditions: [{ type: 'Ready', status: 'False', lastTransitionTime: T2 }] } };
+    assert.equal(JSON.stringify(updateManagedFields(live, notReady, { ...statusUpdate, time: T2 })), `[${controllerEntry},${kubeletEntry(T2)}]`);
+
+    // A client that sends managedFields with keys out of order gets them in upstream's order.
+    const reordered = first.map((e) => ({ ...e, fieldsV1: Object.fromEntries(Object.entries(e.fieldsV1!).reverse()) }));
+    const relabeled = { ...live, metadata: { ...meta(live), labels: { app: 'web', extra: 'x' }, managedFields: reordered } };
+    const third = updateManagedFields(live, relabeled, { manager: 'kubectl-label', apiVersion: 'v1', time: T2, resetFields: [['status']] });
+    assert.equal(JSON.stringify(third), `[${controllerEntry},${kubeletEntry(T1)},${labelEntry}]`);
+  });
+
+  it('reports a bad map list item on the ignored side as before', () => {
+    const live = withManagedFields(pod, updateManagedFields(undefined, pod, { manager: 'kube-controller-manager', apiVersion: 'v1', time: T0 }));
+    // The spec is the status subresource's reset field, yet its containers are still read.
+    const broken = { ...live, spec: { containers: [{ image: 'nginx' }] } };
+    assert.throws(() => updateManagedFields(live, broken, { ...statusUpdate, time: T1 }), {
+      name: 'ApplyTypeError',
+      message: 'associative list with keys has an element that omits key field "name" (and doesn\'t have default value)',
+    });
+  });
+});

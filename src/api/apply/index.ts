@@ -166,24 +166,20 @@ interface ManagerState {
   readonly subresource: string;
   time: string | undefined;
   set: FieldSet;
+  /** The entry's FieldsV1 JSON as it came, when canonical: written again while `set` is still the set read from it. */
+  readonly source?: { readonly set: FieldSet; readonly json: Record<string, unknown> };
 }
 
 type Managed = Map<string, ManagerState>;
 
 /** BuildManagerIdentifier: the entry without fieldsType, fieldsV1, time (and apiVersion for Apply), as Go's JSON. */
 function managerIdentifier(e: { manager: string; operation: string; apiVersion: string; subresource: string }): string {
-  const o: Record<string, string> = {};
-  if (e.manager) o['manager'] = e.manager;
-  if (e.operation) o['operation'] = e.operation;
-  if (e.apiVersion && e.operation !== 'Apply') o['apiVersion'] = e.apiVersion;
-  if (e.subresource) o['subresource'] = e.subresource;
-  return goJsonOrdered(o);
-}
-
-function goJsonOrdered(o: Record<string, string>): string {
-  return `{${Object.entries(o)
-    .map(([k, v]) => `${goJson(k)}:${goJson(v)}`)
-    .join(',')}}`;
+  let id = '';
+  if (e.manager) id += `,"manager":${goJson(e.manager)}`;
+  if (e.operation) id += `,"operation":${goJson(e.operation)}`;
+  if (e.apiVersion && e.operation !== 'Apply') id += `,"apiVersion":${goJson(e.apiVersion)}`;
+  if (e.subresource) id += `,"subresource":${goJson(e.subresource)}`;
+  return `{${id.slice(1)}}`;
 }
 
 /** DecodeManagedFields. Throws ApplyError (500) on a malformed entry. */
@@ -197,9 +193,14 @@ function decodeManaged(entries: unknown): Managed {
     if (!e.apiVersion) throw new ApplyError(500, '', 'apiVersion must not be empty');
     if (!e.fieldsType) throw new ApplyError(500, '', `missing fieldsType in managed fields entry ${i}`);
     if (e.fieldsType !== 'FieldsV1') throw new ApplyError(500, '', `invalid fieldsType ${goQuote(e.fieldsType)} in managed fields entry ${i}`);
-    let set: FieldSet;
+    let set = new FieldSet();
+    let source: ManagerState['source'];
     try {
-      set = e.fieldsV1 === undefined || e.fieldsV1 === null ? new FieldSet() : FieldSet.fromFieldsV1(e.fieldsV1);
+      if (e.fieldsV1 !== undefined && e.fieldsV1 !== null) {
+        const read = FieldSet.readFieldsV1(e.fieldsV1);
+        set = read.set;
+        if (read.canonical) source = { set, json: read.canonical };
+      }
     } catch (err) {
       throw new ApplyError(500, '', `error decoding versioned set: ${(err as Error).message}`);
     }
@@ -210,6 +211,7 @@ function decodeManaged(entries: unknown): Managed {
       subresource: e.subresource ?? '',
       time: e.time ?? undefined,
       set,
+      ...(source ? { source } : {}),
     };
     managed.set(managerIdentifier(state), state);
   });
@@ -235,7 +237,8 @@ function encodeManaged(managed: Managed): ManagedFieldsEntry[] {
     if (s.apiVersion) e.apiVersion = s.apiVersion;
     if (s.time) e.time = s.time;
     e.fieldsType = 'FieldsV1';
-    e.fieldsV1 = s.set.toFieldsV1();
+    // An entry nobody changed keeps its FieldsV1 object: printing the set again gives the same JSON.
+    e.fieldsV1 = s.source?.set === s.set ? s.source.json : s.set.toFieldsV1();
     if (s.subresource) e.subresource = s.subresource;
     return e;
   });
@@ -301,15 +304,36 @@ export function withManagedFields(obj: JsonObject, managedFields: readonly Manag
 interface Context {
   readonly shape: Shape;
   /** Paths a strategy resets (GetResetFields), e.g. [['status']] on the main resource. */
-  readonly reset: FieldSet;
+  readonly reset: ResetFields;
   readonly now: string;
 }
 
+interface ResetFields {
+  readonly set: FieldSet;
+  /** The reset top-level fields, which comparisons may skip. */
+  readonly topLevel: ReadonlySet<string>;
+}
+
+/** The reset fields as a set, made once per distinct list (a strategy has one or two). */
+function resetFieldsOf(paths: readonly (readonly string[])[] | undefined): ResetFields {
+  const list = paths ?? [];
+  const id = list.map((p) => p.join('\0')).join('\n');
+  let reset = resetFieldsCache.get(id);
+  if (!reset) {
+    reset = { set: FieldSet.of(...list.map(toPath)), topLevel: new Set(list.filter((p) => p.length === 1).map((p) => p[0]!)) };
+    if (resetFieldsCache.size > 64) resetFieldsCache.clear();
+    resetFieldsCache.set(id, reset);
+  }
+  return reset;
+}
+
+const resetFieldsCache = new Map<string, ResetFields>();
+
 /** What changed from live to next, without the paths the strategy resets. */
 function changesOf(ctx: Context, live: unknown, next: unknown): Changes {
-  const c = changes(ctx.shape, live, next);
-  c.changed.subtract(ctx.reset, true);
-  c.removed.subtract(ctx.reset, true);
+  const c = changes(ctx.shape, live, next, ctx.reset.topLevel);
+  c.changed.subtract(ctx.reset.set, true);
+  c.removed.subtract(ctx.reset.set, true);
   return c;
 }
 
@@ -451,7 +475,7 @@ export interface UpdateOptions {
  */
 export function updateManagedFields(old: JsonObject | undefined, next: JsonObject, options: UpdateOptions): ManagedFieldsEntry[] {
   const { shape, type } = shapeFor(options.type, next);
-  const ctx: Context = { shape, reset: FieldSet.of(...(options.resetFields ?? []).map(toPath)), now: formatTime(options.time) };
+  const ctx: Context = { shape, reset: resetFieldsOf(options.resetFields), now: formatTime(options.time) };
   const liveMF = metadataOf(old)?.['managedFields'];
   const newMF = metadataOf(next)?.['managedFields'];
   const orEmpty = (mf: unknown): Managed => {
@@ -535,7 +559,7 @@ export function serverSideApply(live: JsonObject | undefined, applied: JsonObjec
     throw badRequest('metadata.managedFields must be nil');
   }
   const { shape, type } = shapeFor(options.type, applied);
-  const ctx: Context = { shape, reset: FieldSet.of(...(options.resetFields ?? []).map(toPath)), now: formatTime(options.time) };
+  const ctx: Context = { shape, reset: resetFieldsOf(options.resetFields), now: formatTime(options.time) };
   let managed: Managed;
   try {
     managed = decodeManaged(metadataOf(live)?.['managedFields']);
@@ -591,7 +615,7 @@ type StepResult = { object: JsonObject | undefined; managed: Managed } | { confl
 function applyStep(ctx: Context, live: JsonObject, applied: JsonObject, managed: Managed, info: Omit<ManagerState, 'time' | 'set'>, force: boolean): StepResult {
   const id = managerIdentifier(info);
   const set = toFieldSet(ctx.shape, applied);
-  set.subtract(ctx.reset, true);
+  set.subtract(ctx.reset.set, true);
   let merged = merge(ctx.shape, live, applied) as JsonObject;
   const last = managed.get(id);
   managed.set(id, { ...info, time: last?.time, set });

@@ -14,7 +14,7 @@
  */
 import { getType } from '../schema/registry.ts';
 import { wellKnownTypes, type FieldDef, type ResolvedType, type TypeDef } from '../schema/types.ts';
-import { FieldSet, comparePathElements, keyElement, serializePathElement, valuesEqual, type PathElement } from './fieldpath.ts';
+import { FieldSet, comparePathElements, fieldElement, goJson, keyElement, serializePathElement, valuesEqual, type PathElement } from './fieldpath.ts';
 
 export type Shape =
   | { readonly k: 'leaf' }
@@ -25,15 +25,36 @@ export type Shape =
   /** A kind without a schema: deduced, except `metadata`, which is ObjectMeta. */
   | { readonly k: 'object' };
 
+type ListShape = Extract<Shape, { k: 'list' }>;
+
 const leaf: Shape = { k: 'leaf' };
 const deduced: Shape = { k: 'deduced' };
+const objectShape: Shape = { k: 'object' };
 const objectMeta = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 
 export const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The shape of a top-level kind (undefined: a kind without a schema). */
 export function shapeOfKind(def: TypeDef | undefined): Shape {
-  return def ? { k: 'struct', def } : { k: 'object' };
+  return def ? structShape(def) : objectShape;
+}
+
+/** One shape object per struct type, so per-shape tables can be keyed by it. */
+const structShapes = new WeakMap<TypeDef, Shape>();
+
+function structShape(def: TypeDef): Shape {
+  let shape = structShapes.get(def);
+  if (!shape) {
+    shape = { k: 'struct', def };
+    structShapes.set(def, shape);
+  }
+  return shape;
+}
+
+/** A function computing its value once: list and map shapes make their element shape on first use. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 function typeShape(t: ResolvedType, field?: FieldDef): Shape {
@@ -44,18 +65,18 @@ function typeShape(t: ResolvedType, field?: FieldDef): Shape {
       return t.name === wellKnownTypes.rawExtension || t.name === wellKnownTypes.fieldsV1 ? deduced : leaf;
     case 'map':
       if (field?.mapType === 'atomic') return leaf;
-      return { k: 'map', elem: () => typeShape(t.values) };
+      return { k: 'map', elem: once(() => typeShape(t.values)) };
     case 'list': {
       const listType = field?.listType ?? derivedListType(field);
       if (listType === 'atomic') return leaf;
       const keys = listType === 'map' ? (field?.listMapKeys ?? (field?.patchMergeKey ? [field.patchMergeKey] : [])) : undefined;
-      return { k: 'list', keys, elem: () => (t.items.kind === 'list' ? leaf : typeShape(t.items)) };
+      return { k: 'list', keys, elem: once(() => (t.items.kind === 'list' ? leaf : typeShape(t.items))) };
     }
     case 'message': {
       const def = getType(t.name);
       if (def.wraps) return leaf;
       if (field?.structType === 'atomic' || field?.mapType === 'atomic' || def.structType === 'atomic') return leaf;
-      return { k: 'struct', def };
+      return structShape(def);
     }
   }
 }
@@ -66,20 +87,58 @@ function derivedListType(field: FieldDef | undefined): 'atomic' | 'set' | 'map' 
   return field?.patchMergeKey ? 'map' : 'set';
 }
 
+/**
+ * One step of a walk into a struct's field: the field's shape, its path element and that
+ * element's serialized key, made once per field, as every write walks the same fields.
+ */
+interface FieldStep {
+  readonly shape: Shape;
+  readonly pe: PathElement;
+  readonly key: string;
+}
+
+/** The steps of each struct's declared fields, by JSON name. */
+const structSteps = new WeakMap<TypeDef, Map<string, FieldStep>>();
+
+function structStep(def: TypeDef, name: string): FieldStep | undefined {
+  let steps = structSteps.get(def);
+  if (!steps) {
+    steps = new Map();
+    structSteps.set(def, steps);
+  }
+  let step = steps.get(name);
+  if (step === undefined) {
+    const f = def.fieldsByName.get(name);
+    if (!f) return undefined;
+    step = { shape: typeShape(f.type, f), ...fieldElement(name) };
+    steps.set(name, step);
+  }
+  return step;
+}
+
 /** The shape of a struct's or map's child; undefined for a field a struct does not declare. */
 function childShape(shape: Shape, name: string): Shape | undefined {
   switch (shape.k) {
-    case 'struct': {
-      const f = shape.def.fieldsByName.get(name);
-      return f ? typeShape(f.type, f) : undefined;
-    }
+    case 'struct':
+      return structStep(shape.def, name)?.shape;
     case 'map':
       return shape.elem();
     case 'object':
-      return name === 'metadata' ? { k: 'struct', def: getType(objectMeta) } : deduced;
+      return name === 'metadata' ? structShape(getType(objectMeta)) : deduced;
     default:
       return deduced;
   }
+}
+
+/** The step into a struct's or map's child: as childShape, with the child's path element. */
+function childStep(shape: Shape, name: string): { readonly shape: Shape | undefined; readonly pe: PathElement; readonly key: string } {
+  if (shape.k === 'struct') {
+    const step = structStep(shape.def, name);
+    if (step) return step;
+    return { shape: undefined, ...fieldElement(name) };
+  }
+  const e = fieldElement(name);
+  return { shape: childShape(shape, name), pe: e.pe, key: e.key };
 }
 
 /** Whether a shape acts as a granular map (struct, map or deduced object) for this value. */
@@ -88,25 +147,49 @@ function asMapShape(shape: Shape, value: unknown): boolean {
   return shape.k === 'deduced' && isMap(value);
 }
 
-function isAssocList(shape: Shape): shape is Extract<Shape, { k: 'list' }> {
+function isAssocList(shape: Shape): shape is ListShape {
   return shape.k === 'list';
 }
 
 /** The path element of a list item (listItemToPathElement). */
-export function listItemElement(shape: Extract<Shape, { k: 'list' }>, item: unknown, index: number): PathElement {
+export function listItemElement(shape: ListShape, item: unknown, index: number): PathElement {
   if (shape.keys === undefined) {
     // A set: items are scalars (a set of non-scalars is keyed by value too).
     return { kind: 'value', value: item };
   }
   if (shape.keys.length === 0) return { kind: 'index', index };
+  checkKeyFields(shape.keys, item);
+  return keyElement(item as Record<string, unknown>, shape.keys);
+}
+
+/** Throws unless a map list's item is a map holding every key field. */
+function checkKeyFields(keys: readonly string[], item: unknown): void {
   if (!isMap(item)) throw new ApplyTypeError(`associative list with keys may not have non-map elements`);
-  for (const k of shape.keys) {
+  for (const k of keys) {
     if (!Object.hasOwn(item, k)) {
       throw new ApplyTypeError(`associative list with keys has an element that omits key field ${JSON.stringify(k)} (and doesn't have default value)`);
     }
   }
-  return keyElement(item, shape.keys);
 }
+
+/** A list item's path element with its serialized key (as serializePathElement writes it). */
+function listItemStep(shape: ListShape, item: unknown, index: number): { readonly pe: PathElement; readonly key: string } {
+  const pe = listItemElement(shape, item, index);
+  return { pe, key: pe.kind === 'key' && pe.fields.length === 1 ? singleKeyText(pe.fields[0]!) : serializePathElement(pe) };
+}
+
+/** `k:{"name":"web"}` for a one-field key, the common case, with the field name's JSON made once. */
+function singleKeyText([name, value]: readonly [string, unknown]): string {
+  let prefix = keyPrefixes.get(name);
+  if (prefix === undefined) {
+    prefix = `k:{${goJson(name)}:`;
+    keyPrefixes.set(name, prefix);
+  }
+  return `${prefix}${goJson(value)}}`;
+}
+
+/** Key field names come from the schema: a bounded set. */
+const keyPrefixes = new Map<string, string>();
 
 /** A value that does not fit the schema (upstream: a 500/422 from typed conversion). */
 export class ApplyTypeError extends Error {
@@ -126,27 +209,34 @@ export function toFieldSet(shape: Shape, value: unknown): FieldSet {
 function walkSet(shape: Shape, value: unknown, into: FieldSet): void {
   if (asMapShape(shape, value)) {
     if (!isMap(value)) return;
-    for (const [key, v] of Object.entries(value)) {
+    for (const key in value) {
+      const v = value[key];
       if (v === undefined) continue;
-      const pe: PathElement = { kind: 'field', name: key };
-      const cs = childShape(shape, key);
-      const declared = shape.k === 'struct' ? cs !== undefined : shape.k === 'object' ? key === 'metadata' : false;
-      const vs = cs ?? deduced;
-      walkSet(vs, v, into.child(pe));
+      const step = childStep(shape, key);
+      const declared = shape.k === 'struct' ? step.shape !== undefined : shape.k === 'object' ? key === 'metadata' : false;
+      const vs = step.shape ?? deduced;
+      walkSet(vs, v, into.childAt(step.key, step.pe));
       const container = (asMapShape(vs, v) && isMap(v)) || (isAssocList(vs) && Array.isArray(v));
-      if (!container || (isMap(v) && Object.keys(v).length === 0) || !declared) into.insert([pe]);
+      if (!container || (isMap(v) && isEmptyMap(v)) || !declared) into.addMember(step.key, step.pe);
     }
     return;
   }
   if (isAssocList(shape)) {
     if (!Array.isArray(value)) return;
-    value.forEach((item, i) => {
-      const pe = listItemElement(shape, item, i);
-      walkSet(shape.elem(), item, into.child(pe));
-      into.insert([pe]);
-    });
+    const elem = shape.elem();
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const { pe, key } = listItemStep(shape, item, i);
+      walkSet(elem, item, into.childAt(key, pe));
+      into.addMember(key, pe);
+    }
   }
   // Leaves are inserted by their parent; a top-level leaf has no path.
+}
+
+function isEmptyMap(v: Record<string, unknown>): boolean {
+  for (const _ in v) return false;
+  return true;
 }
 
 export interface Comparison {
@@ -168,30 +258,118 @@ export interface Changes {
   readonly removed: FieldSet;
 }
 
-/** Compare with added and modified gathered in one set, as every field manager step wants them. */
-export function changes(shape: Shape, lhs: unknown, rhs: unknown): Changes {
+/**
+ * Compare with added and modified gathered in one set, as every field manager step wants
+ * them. `ignore`: top-level fields whose changes the caller drops (the strategy's reset
+ * fields); they are not compared unless that could throw (see hasBadListItems), as the
+ * full comparison would.
+ */
+export function changes(shape: Shape, lhs: unknown, rhs: unknown, ignore?: ReadonlySet<string>): Changes {
   const changed = new FieldSet();
   const removed = new FieldSet();
-  compareInto(shape, lhs, rhs, undefined, { added: changed, removed, modified: changed });
+  const c = { added: changed, removed, modified: changed };
+  if (ignore && ignore.size > 0 && isMap(lhs) && isMap(rhs) && (shape.k === 'struct' || shape.k === 'object') && !ignoredMayThrow(shape, lhs, rhs, ignore)) {
+    for (const key in lhs) if (!ignore.has(key)) compareField(shape, key, lhs[key], rhs[key], undefined, c);
+    for (const key in rhs) if (!ignore.has(key) && !Object.hasOwn(lhs, key)) compareField(shape, key, ABSENT, rhs[key], undefined, c);
+  } else {
+    compareInto(shape, lhs, rhs, undefined, c);
+  }
   return { changed, removed };
 }
 
+/** Whether comparing an ignored top-level field could throw (a bad map list item on either side). */
+function ignoredMayThrow(shape: Shape, lhs: Record<string, unknown>, rhs: Record<string, unknown>, ignore: ReadonlySet<string>): boolean {
+  for (const key of ignore) {
+    const s = childShape(shape, key) ?? deduced;
+    if (hasBadListItems(s, lhs[key]) || hasBadListItems(s, rhs[key])) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a value holds a map list item that listItemElement rejects, anywhere a
+ * comparison could look. It checks more items than a comparison does (duplicates too):
+ * a false alarm only costs the full comparison.
+ */
+function hasBadListItems(shape: Shape, v: unknown): boolean {
+  if (!mayHoldKeyedLists(shape)) return false;
+  if (isAssocList(shape)) {
+    if (!Array.isArray(v)) return false;
+    const keys = shape.keys;
+    const elem = shape.elem();
+    for (const item of v) {
+      if (keys !== undefined && keys.length > 0) {
+        if (!isMap(item)) return true;
+        for (const k of keys) if (!Object.hasOwn(item, k)) return true;
+      }
+      if (hasBadListItems(elem, item)) return true;
+    }
+    return false;
+  }
+  if (!isMap(v)) return false;
+  for (const key in v) if (hasBadListItems(childShape(shape, key) ?? deduced, v[key])) return true;
+  return false;
+}
+
+/** Whether a shape has a map list with key fields at or below it (memoized per struct). */
+function mayHoldKeyedLists(shape: Shape): boolean {
+  if (shape.k !== 'struct') return reachesKeyedList(shape, new Set());
+  let known = keyedLists.get(shape.def);
+  if (known === undefined) {
+    known = reachesKeyedList(shape, new Set());
+    keyedLists.set(shape.def, known);
+  }
+  return known;
+}
+
+/** A search of every type reachable from a shape; only its overall answer is exact (types seen are skipped). */
+function reachesKeyedList(shape: Shape, seen: Set<TypeDef>): boolean {
+  switch (shape.k) {
+    case 'leaf':
+    case 'deduced':
+      return false;
+    case 'object':
+      return true; // metadata's ownerReferences and managedFields
+    case 'list':
+      return (shape.keys !== undefined && shape.keys.length > 0) || reachesKeyedList(shape.elem(), seen);
+    case 'map':
+      return reachesKeyedList(shape.elem(), seen);
+    case 'struct': {
+      const known = keyedLists.get(shape.def);
+      if (known !== undefined) return known;
+      if (seen.has(shape.def)) return false;
+      seen.add(shape.def);
+      for (const name of shape.def.fieldsByName.keys()) if (reachesKeyedList(childShape(shape, name)!, seen)) return true;
+      return false;
+    }
+  }
+}
+
+const keyedLists = new WeakMap<TypeDef, boolean>();
+
 /**
  * The path compare is at: its last element, that element's key (serialized once), and
- * the path above. Nothing is allocated per field beyond this link.
+ * the path above. Nothing is allocated per field beyond this link. `node` remembers the
+ * link's node in the set last inserted under it (most inserts go to one set).
  */
 interface PathLink {
   readonly up: PathLink | undefined;
   readonly pe: PathElement;
   readonly key: string;
+  node?: FieldSet;
+  nodeIn?: FieldSet;
 }
 
 function insertAt(set: FieldSet, at: PathLink): void {
-  (at.up ? nodeAt(set, at.up) : set).members.set(at.key, at.pe);
+  (at.up ? nodeAt(set, at.up) : set).addMember(at.key, at.pe);
 }
 
 function nodeAt(set: FieldSet, at: PathLink): FieldSet {
-  return (at.up ? nodeAt(set, at.up) : set).childAt(at.key, at.pe);
+  if (at.nodeIn === set) return at.node!;
+  const node = (at.up ? nodeAt(set, at.up) : set).childAt(at.key, at.pe);
+  at.node = node;
+  at.nodeIn = set;
+  return node;
 }
 
 const ABSENT = undefined;
@@ -219,7 +397,7 @@ function compareInto(shape: Shape, lhs: unknown, rhs: unknown, path: PathLink | 
     const rItems = indexItems(shape, Array.isArray(rhs) ? rhs : []);
     const elem = shape.elem();
     for (const [key, l] of lItems) compareInto(elem, l.value, rItems.get(key)?.value, { up: path, pe: l.pe, key }, c);
-    for (const [key, r] of rItems) if (!lItems.has(key)) compareInto(elem, ABSENT, r.value, { up: path, pe: r.pe, key }, c);
+    for (const [key, r] of rItems) if (!lItems.has(key)) addAll(elem, r.value, path ? nodeAt(c.added, path) : c.added, r.pe, key);
   } else {
     const l = isMap(lhs) ? lhs : {};
     const r = isMap(rhs) ? rhs : {};
@@ -234,16 +412,44 @@ function compareInto(shape: Shape, lhs: unknown, rhs: unknown, path: PathLink | 
 
 function compareField(shape: Shape, name: string, lv: unknown, rv: unknown, path: PathLink | undefined, c: Comparison): void {
   if (lv === ABSENT && rv === ABSENT) return;
-  compareInto(childShape(shape, name) ?? deduced, lv, rv, { up: path, pe: { kind: 'field', name }, key: `f:${name}` }, c);
+  const step = childStep(shape, name);
+  if (lv === ABSENT) addAll(step.shape ?? deduced, rv, path ? nodeAt(c.added, path) : c.added, step.pe, step.key);
+  else compareInto(step.shape ?? deduced, lv, rv, { up: path, pe: step.pe, key: step.key }, c);
 }
 
-function indexItems(shape: Extract<Shape, { k: 'list' }>, list: readonly unknown[]): Map<string, { pe: PathElement; value: unknown }> {
+/**
+ * compareInto for a value only rhs has (a create's whole object): the value and every
+ * path in it are added, inserted straight into `parent` (the node above the value) in
+ * the order compareInto visits them.
+ */
+function addAll(shape: Shape, rhs: unknown, parent: FieldSet, pe: PathElement, key: string): void {
+  if (rhs === ABSENT) return;
+  const isLeaf = !(shape.k === 'struct' || shape.k === 'map' || shape.k === 'object' || isAssocList(shape) || (shape.k === 'deduced' && isMap(rhs)));
+  if (!isLeaf) {
+    let node: FieldSet | undefined;
+    if (isAssocList(shape)) {
+      const items = indexItems(shape, Array.isArray(rhs) ? rhs : []);
+      const elem = shape.elem();
+      for (const [k, r] of items) if (r.value !== ABSENT) addAll(elem, r.value, (node ??= parent.childAt(key, pe)), r.pe, k);
+    } else if (isMap(rhs)) {
+      for (const name in rhs) {
+        const v = rhs[name];
+        if (v === ABSENT) continue;
+        const step = childStep(shape, name);
+        addAll(step.shape ?? deduced, v, (node ??= parent.childAt(key, pe)), step.pe, step.key);
+      }
+    }
+  }
+  parent.addMember(key, pe);
+}
+
+function indexItems(shape: ListShape, list: readonly unknown[]): Map<string, { pe: PathElement; value: unknown }> {
   const out = new Map<string, { pe: PathElement; value: unknown }>();
-  list.forEach((item, i) => {
-    const pe = listItemElement(shape, item, i);
-    const k = serializePathElement(pe);
-    if (!out.has(k)) out.set(k, { pe, value: item });
-  });
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i];
+    const { pe, key } = listItemStep(shape, item, i);
+    if (!out.has(key)) out.set(key, { pe, value: item });
+  }
   return out;
 }
 
@@ -264,9 +470,9 @@ export function merge(shape: Shape, lhs: unknown, rhs: unknown): unknown {
 }
 
 /** merge.go's visitListItems: lhs-only items keep their place, shared and new ones follow rhs order. */
-function mergeList(shape: Extract<Shape, { k: 'list' }>, lhs: readonly unknown[], rhs: readonly unknown[]): unknown[] {
-  const lPEs = lhs.map((v, i) => serializePathElement(listItemElement(shape, v, i)));
-  const rPEs = rhs.map((v, i) => serializePathElement(listItemElement(shape, v, i)));
+function mergeList(shape: ListShape, lhs: readonly unknown[], rhs: readonly unknown[]): unknown[] {
+  const lPEs = lhs.map((v, i) => listItemStep(shape, v, i).key);
+  const rPEs = rhs.map((v, i) => listItemStep(shape, v, i).key);
   const lObserved = new Map<string, unknown>();
   lPEs.forEach((k, i) => lObserved.set(k, lObserved.has(k) ? undefined : lhs[i]));
   const rObserved = new Map<string, unknown>();
@@ -321,20 +527,20 @@ function mergeList(shape: Extract<Shape, { k: 'list' }>, lhs: readonly unknown[]
 export function removeItems(shape: Shape, value: unknown, set: FieldSet): unknown {
   if (asMapShape(shape, value) && isMap(value)) {
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) {
-      const pe: PathElement = { kind: 'field', name: key };
-      if (set.hasMember(pe)) continue;
-      const sub = set.childOf(pe);
-      out[key] = sub ? removeItems(childShape(shape, key) ?? deduced, v, sub) : v;
+    for (const key in value) {
+      const step = childStep(shape, key);
+      if (set.members.has(step.key)) continue;
+      const sub = set.children.get(step.key)?.set;
+      out[key] = sub ? removeItems(step.shape ?? deduced, value[key], sub) : value[key];
     }
     return out;
   }
   if (isAssocList(shape) && Array.isArray(value)) {
     const out: unknown[] = [];
     value.forEach((item, i) => {
-      const pe = listItemElement(shape, item, i);
-      if (set.hasMember(pe)) return;
-      const sub = set.childOf(pe);
+      const { key } = listItemStep(shape, item, i);
+      if (set.members.has(key)) return;
+      const sub = set.children.get(key)?.set;
       out.push(sub ? removeItems(shape.elem(), item, sub) : item);
     });
     return out;
@@ -349,7 +555,7 @@ export function removeItems(shape: Shape, value: unknown, set: FieldSet): unknow
 export function ensureNamedFieldsAreMembers(shape: Shape, set: FieldSet): FieldSet {
   const out = new FieldSet();
   const walk = (s: Shape, src: FieldSet, dst: FieldSet) => {
-    for (const [k, pe] of src.members) dst.members.set(k, pe);
+    for (const [k, pe] of src.members) dst.addMember(k, pe);
     for (const { pe, set: sub } of src.children.values()) {
       let cs: Shape = deduced;
       if (pe.kind === 'field') {
