@@ -16,6 +16,11 @@ export interface Response {
   write(chunk: string | Buffer): boolean;
   end(chunk?: string | Buffer): unknown;
   flushHeaders?(): void;
+  /**
+   * A watch event of a read-only object, for a client in this process (the loopback):
+   * handed over as it is, not encoded. Networked responses have no such method.
+   */
+  writeEvent?(type: string, object: object): void;
   /** Batches the writes in between into one (writev). */
   cork?(): void;
   uncork?(): void;

@@ -18,11 +18,19 @@ export interface LoopbackRequest {
   readonly body?: string;
 }
 
-/** Told the answer in this order, each time in a later microtask than the server wrote it: response, data..., close (once). */
+/** Told the answer in this order, each time in a later microtask than the server wrote it: response, data or events..., close (once). */
 export interface LoopbackListener {
   response(status: number, headers: Readonly<Record<string, string | string[]>>): void;
   data(chunk: Buffer): void;
+  /** A watch event whose object is the server's cached one (read-only); without it, the event comes as a JSON line to data(). */
+  event?(type: string, object: object): void;
   close(error?: Error): void;
+}
+
+/** A watch event handed over as an object. */
+interface ObjectEvent {
+  readonly type: string;
+  readonly object: object;
 }
 
 export interface LoopbackExchange {
@@ -82,7 +90,7 @@ class InMemoryExchange implements LoopbackExchange {
   private readonly serverDone: () => void;
   // Written by the server, not yet delivered to the client:
   private head: { status: number; headers: Record<string, string | string[]> } | undefined;
-  private chunks: Buffer[] = [];
+  private chunks: Array<Buffer | ObjectEvent> = [];
   /** The client is to be told the exchange is over (with this error, if any). */
   private ending: { error?: Error } | undefined;
   private scheduled = false;
@@ -102,8 +110,8 @@ class InMemoryExchange implements LoopbackExchange {
     this.schedule();
   }
 
-  /** A chunk the client owns (the response copied it). */
-  push(chunk: Buffer): void {
+  /** A chunk the client owns (the response copied it), or a watch event. */
+  push(chunk: Buffer | ObjectEvent): void {
     if (this.cancelled) return;
     this.chunks.push(chunk);
     this.schedule();
@@ -144,7 +152,11 @@ class InMemoryExchange implements LoopbackExchange {
     this.head = undefined;
     this.chunks = [];
     if (head) this.listener.response(head.status, head.headers);
-    for (const chunk of chunks) this.listener.data(chunk);
+    for (const chunk of chunks) {
+      if (Buffer.isBuffer(chunk)) this.listener.data(chunk);
+      else if (this.listener.event) this.listener.event(chunk.type, chunk.object);
+      else this.listener.data(Buffer.from(`${JSON.stringify(chunk)}\n`));
+    }
     if (!ending) return;
     this.closed = true;
     this.listener.close(ending.error);
@@ -259,6 +271,17 @@ class InMemoryResponse implements Response {
     this.flushHeaders();
     if (chunk.length > 0) this.exchange.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
     return true;
+  }
+
+  /**
+   * Watch events go to the in-process client as the objects themselves: it neither
+   * encodes nor parses them, and its informers hold the cache's objects instead of copies.
+   * Both sides treat them as read-only (DESIGN.md rule 5).
+   */
+  writeEvent(type: string, object: object): void {
+    if (this.ended) return;
+    this.flushHeaders();
+    this.exchange.push({ type, object });
   }
 
   end(chunk?: string | Buffer): this {

@@ -149,6 +149,10 @@ export class RestClient implements Disposable {
         buffered += decoder.write(chunk);
         parseLines();
       },
+      event: (type, object) => {
+        queue.push({ type, object } as WatchEvent<T>);
+        notify();
+      },
       close: (error) => {
         if (error) failure = error;
         if (code !== 200 && code !== 0) {

@@ -22,6 +22,11 @@ export interface ResponseListener {
   /** A piece of the body; the listener owns it. */
   data(chunk: Buffer): void;
   /**
+   * A watch event from a server in this process, with the server's cached object itself
+   * (read-only; never to be changed). Listeners without it get the event as a JSON line.
+   */
+  event?(type: string, object: unknown): void;
+  /**
    * The exchange is over: the body ended, it was cancelled, or the connection failed
    * (error). Without a response before it, the server never answered.
    */

@@ -51,6 +51,7 @@ export async function serveWatch(ctx: HandlerContext, registry: GenericRegistry,
   /** An event of a cached object: its JSON bytes are shared by every watcher. */
   const writeCached = (type: string, object: ApiObject) => {
     if (ended) return;
+    if (res.writeEvent) return res.writeEvent(type, object);
     res.write(Buffer.concat([eventPrefix(type), jsonBytes(object), eventSuffix]));
   };
   const end = () => {
