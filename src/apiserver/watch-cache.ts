@@ -24,6 +24,18 @@ export interface CacheEvent {
   readonly revision: number;
 }
 
+/**
+ * Tests (scripts/test.sh) deep-freeze every cached object: the registry's answers and the
+ * in-process informers share them, and any code that changes one then fails loudly.
+ */
+const freezeCachedObjects = process.env.KUBETS_FREEZE_CACHED_OBJECTS === '1';
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+}
+
 /** Decodes a stored value and stamps the revision as its resourceVersion. */
 export function decodeStored(value: Uint8Array, revision: number): ApiObject {
   const object = JSON.parse(Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8')) as ApiObject;
@@ -89,6 +101,7 @@ export class ResourceCache {
   private sortedKeys: string[] | undefined;
 
   apply(event: CacheEvent, key: string): void {
+    if (freezeCachedObjects) deepFreeze(event.object);
     if (event.type === 'DELETED') {
       this.objects.delete(key);
       this.sortedKeys = undefined;
