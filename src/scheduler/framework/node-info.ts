@@ -117,6 +117,21 @@ export class NodeInfo {
     this.generation = nextGeneration++;
   }
 
+  /**
+   * The lowest priority among the node's pods (Infinity with none), worked out once per
+   * change: preemption asks it of every node for every pod that does not fit.
+   */
+  lowestPriority(): number {
+    if (this.lowest.generation !== this.generation) {
+      let value = Infinity;
+      for (const pi of this.pods) if (pi.priority < value) value = pi.priority;
+      this.lowest = { generation: this.generation, value };
+    }
+    return this.lowest.value;
+  }
+
+  private lowest = { generation: -1, value: Infinity };
+
   /** An independent copy (pods lists copied, aggregates cloned), for simulations. */
   clone(): NodeInfo {
     const c = new NodeInfo(this.name);

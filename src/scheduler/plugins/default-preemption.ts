@@ -110,7 +110,7 @@ export class DefaultPreemption implements PostFilterPlugin {
    * then cost nothing).
    */
   private selectVictimsOnNode(cycleState: CycleState, pod: PodInfo, node: NodeInfo, handle: FrameworkHandle): PodInfo[] | Status {
-    if (!node.pods.some((p) => p.priority < pod.priority)) return new Status('UnschedulableAndUnresolvable', [noVictimsFound]);
+    if (node.lowestPriority() >= pod.priority) return new Status('UnschedulableAndUnresolvable', [noVictimsFound]);
     const state = cycleState.clone();
     const nodeInfo = node.clone();
     const lower = nodeInfo.pods.filter((p) => p.priority < pod.priority);
