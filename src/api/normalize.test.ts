@@ -273,6 +273,26 @@ describe('strict decoding', () => {
     assert.throws(() => findStrictFieldErrors(core('ConfigMap'), '{"a":', fixtureLookup), SyntaxError);
     assert.throws(() => findStrictFieldErrors(core('ConfigMap'), '{} x', fixtureLookup), SyntaxError);
   });
+
+  it('scans literals, numbers and escaped strings as before', () => {
+    const cm = core('ConfigMap');
+    const ok = '{"a":true,"b":false,"c":null,"d":-0.5e+3,"e":0,"f":12.25E-2,"g":"x\\u0041\\"y","data":{"k":"\\u00e9"}}';
+    assert.deepEqual(findStrictFieldErrors(cm, ok, fixtureLookup).map((e) => e.path), ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    for (const bad of ['{"a":-}', '{"a":01}', '{"a":1.}', '{"a":tru}', '{"a":"\\x"}', `{"a":${'1'.repeat(401)}}`]) {
+      assert.throws(() => findStrictFieldErrors(cm, bad, fixtureLookup), SyntaxError, bad);
+    }
+    // Numbers are read 400 characters at a time, as the regular expression did.
+    assert.deepEqual(findStrictFieldErrors(cm, `{"a":${'1'.repeat(400)}}`, fixtureLookup), [{ kind: 'unknown', path: 'a' }]);
+  });
+
+  it('finds duplicates in big maps', () => {
+    const labels = Array.from({ length: 40 }, (_, i) => `"l${i}":"v"`).join(',');
+    const text = `{"metadata":{"labels":{${labels},"l3":"w","l39":"w"}}}`;
+    assert.deepEqual(findStrictFieldErrors(core('ConfigMap'), text, fixtureLookup), [
+      { kind: 'duplicate', path: 'metadata.labels.l3' },
+      { kind: 'duplicate', path: 'metadata.labels.l39' },
+    ]);
+  });
 });
 
 /** The real registry (src/api/schema/registry.ts), once it exists. */

@@ -76,21 +76,74 @@ export function normalizeValue(t: ResolvedType, value: unknown, lookup: TypeLook
 function normalizeStruct(type: TypeDef, obj: Record<string, unknown>, lookup: TypeLookup, path: string): JsonObject {
   const out: JsonObject = {};
   // The JSON view: Go's output order, inline (embedded) structs' fields in their place.
-  for (const [name, field] of type.fieldsByName) {
-    const value = has(obj, name) ? obj[name] : undefined;
-    // Most declared fields are absent: they need no path text.
-    const result = value === null || value === undefined ? absentField(field, lookup) : normField(field, value, lookup, joinPath(path, name));
-    if (result !== OMIT) out[name] = result;
+  for (const p of structPlan(type, lookup)) {
+    const name = p.name;
+    const raw = obj[name];
+    // Most declared fields are absent: they need no path text and no own-property test.
+    if (raw === null || raw === undefined || !has(obj, name)) {
+      if (p.absent !== OMIT) out[name] = p.absent !== ZERO_STRUCT ? p.absent : copyZero(p.zero!);
+      continue;
+    }
+    const result = normValue(p.field.type, raw, lookup, joinPath(path, name));
+    if (p.mayOmit && isEmpty(p.field.type, p.field.pointer === true, result, lookup)) continue;
+    out[name] = result;
   }
   return out;
 }
 
-function normField(field: FieldDef, value: unknown, lookup: TypeLookup, path: string): Out {
+/** What an absent field prints as when that is a struct: a fresh copy of `FieldPlan.zero` each time. */
+const ZERO_STRUCT = Symbol('zero struct');
+
+/** How normalizeStruct treats one declared field, worked out once per type (and lookup). */
+interface FieldPlan {
+  readonly name: string;
+  readonly field: FieldDef;
+  /** What the field prints when absent or null (see absentField). */
+  readonly absent: Out | typeof ZERO_STRUCT;
+  readonly zero: JsonObject | undefined;
+  /** Whether omitempty may drop a present value: not for structs and well-known types, which Go never finds empty. */
+  readonly mayOmit: boolean;
+}
+
+/** Plans by type, per lookup (tests use their own registries); the last lookup's table is kept at hand. */
+const plansByLookup = new WeakMap<TypeLookup, WeakMap<TypeDef, readonly FieldPlan[]>>();
+let lastLookup: TypeLookup | undefined;
+let lastPlans = new WeakMap<TypeDef, readonly FieldPlan[]>();
+
+function structPlan(type: TypeDef, lookup: TypeLookup): readonly FieldPlan[] {
+  if (lookup !== lastLookup) {
+    let plans = plansByLookup.get(lookup);
+    if (!plans) {
+      plans = new WeakMap();
+      plansByLookup.set(lookup, plans);
+    }
+    lastLookup = lookup;
+    lastPlans = plans;
+  }
+  let plan = lastPlans.get(type);
+  if (!plan) {
+    plan = [...type.fieldsByName].map(([name, field]) => fieldPlan(name, field, lookup));
+    lastPlans.set(type, plan);
+  }
+  return plan;
+}
+
+function fieldPlan(name: string, field: FieldDef, lookup: TypeLookup): FieldPlan {
+  const absent = absentField(field, lookup);
+  const zero = isObject(absent) ? (absent as JsonObject) : undefined;
   const t = field.type;
-  if (value === null || value === undefined) return absentField(field, lookup);
-  const result = normValue(t, value, lookup, path);
-  if (field.always !== true && isEmpty(t, field.pointer === true, result, lookup)) return OMIT;
-  return result;
+  const neverEmpty = t.kind === 'wellKnown' || (t.kind === 'message' && lookup(t.name).wraps === undefined);
+  return { name, field, absent: zero ? ZERO_STRUCT : absent, zero, mayOmit: field.always !== true && !neverEmpty };
+}
+
+/** A copy of a zero value (plain objects and scalars; zero values hold no lists). */
+function copyZero(zero: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const k in zero) {
+    const v = zero[k]!;
+    out[k] = isObject(v) ? copyZero(v as JsonObject) : Array.isArray(v) ? (structuredClone(v) as JsonValue) : v;
+  }
+  return out;
 }
 
 /** What an absent (or null) field prints as. */
@@ -224,9 +277,14 @@ function normWellKnown(name: string, v: unknown, path: string): JsonValue {
     case wellKnownTypes.time:
     case wellKnownTypes.microTime: {
       if (typeof v !== 'string') throw typeError(path, v, 'string');
+      const micro = name === wellKnownTypes.microTime;
+      const known = (micro ? canonicalMicroTimes : canonicalTimes).get(v);
+      if (known !== undefined) return known;
       const t = parseRFC3339(v);
       if (t === undefined) throw new NormalizeError(path, `parsing time ${goQuote(v)} as "2006-01-02T15:04:05Z07:00": cannot parse`);
-      return name === wellKnownTypes.time ? formatTime(t.seconds) : formatMicroTime(t.seconds, t.nanos);
+      const text = micro ? formatMicroTime(t.seconds, t.nanos) : formatTime(t.seconds);
+      remember(micro ? canonicalMicroTimes : canonicalTimes, v, text);
+      return text;
     }
     case wellKnownTypes.duration: {
       if (typeof v !== 'string') throw typeError(path, v, 'string');
@@ -263,6 +321,16 @@ const wellFormed = (s: string) => (s.isWellFormed() ? s : s.toWellFormed());
  */
 export function stringifyLikeGo(value: JsonValue): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Printed forms of recently seen Time and MicroTime strings: the same seconds recur across a burst of writes. */
+const canonicalTimes = new Map<string, string | null>();
+const canonicalMicroTimes = new Map<string, string | null>();
+
+/** Adds to a bounded memo (emptied when full: values recur in bursts). */
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= canonicalQuantitiesMax) memo.clear();
+  memo.set(key, value);
 }
 
 /** Canonical forms of recently seen quantity strings: a few values ("100m", "128Mi") recur in every object. */
@@ -393,7 +461,25 @@ type Cursor =
 
 const opaque: Cursor = { kind: 'opaque' };
 
+/** Cursors by type, per lookup: every object of a kind walks the same ones. */
+const cursorsByLookup = new WeakMap<TypeLookup, WeakMap<ResolvedType, Cursor>>();
+
 function cursorFor(t: ResolvedType, lookup: TypeLookup): Cursor {
+  if (t.kind === 'scalar' || t.kind === 'wellKnown') return opaque; // with their own UnmarshalJSON
+  let cursors = cursorsByLookup.get(lookup);
+  if (!cursors) {
+    cursors = new WeakMap();
+    cursorsByLookup.set(lookup, cursors);
+  }
+  let cursor = cursors.get(t);
+  if (!cursor) {
+    cursor = makeCursor(t, lookup);
+    cursors.set(t, cursor);
+  }
+  return cursor;
+}
+
+function makeCursor(t: ResolvedType, lookup: TypeLookup): Cursor {
   switch (t.kind) {
     case 'list':
       return { kind: 'list', items: t.items };
@@ -404,7 +490,7 @@ function cursorFor(t: ResolvedType, lookup: TypeLookup): Cursor {
       return def.wraps !== undefined ? cursorFor(def.wraps.type, lookup) : { kind: 'struct', type: def };
     }
     default:
-      return opaque; // scalars, and well-known types with their own UnmarshalJSON
+      return opaque;
   }
 }
 
@@ -442,15 +528,20 @@ function walkValue(cursor: Cursor, v: unknown, stack: string, lookup: TypeLookup
     if (cursor.kind !== 'list') return;
     const items = cursorFor(cursor.items, lookup);
     if (items.kind === 'opaque') return;
-    v.forEach((item, i) => walkValue(items, item, `${stack}[${i}]`, lookup, c));
+    for (let i = 0; i < v.length; i++) walkValue(items, v[i], `${stack}[${i}]`, lookup, c);
     return;
   }
   if (!isObject(v)) return;
   if (cursor.kind === 'struct') {
     for (const key of Object.keys(v)) {
       const field = cursor.type.fieldsByName.get(key);
-      if (field === undefined) c.add('unknown', stack, key);
-      else walkValue(cursorFor(field.type, lookup), v[key], joinPath(stack, key), lookup, c);
+      if (field === undefined) {
+        c.add('unknown', stack, key);
+        continue;
+      }
+      // Scalars and well-known types hold nothing to report: no path text for them.
+      const child = cursorFor(field.type, lookup);
+      if (child.kind !== 'opaque') walkValue(child, v[key], joinPath(stack, key), lookup, c);
     }
   } else if (cursor.kind === 'map') {
     const values = cursorFor(cursor.values, lookup);
@@ -506,7 +597,7 @@ class StrictScanner {
   private string(): string {
     const t = this.text;
     const start = this.pos;
-    if (t[this.pos] !== '"') this.fail('expected a string');
+    if (t.charCodeAt(this.pos) !== 0x22) this.fail('expected a string');
     this.pos++;
     let escaped = false;
     while (this.pos < t.length) {
@@ -520,26 +611,43 @@ class StrictScanner {
     return this.fail('unterminated string');
   }
 
+  /** As string(), for a value nobody reads: only an escaped one is decoded (for its errors). */
+  private skipString(): void {
+    const t = this.text;
+    const start = this.pos;
+    this.pos++;
+    let escaped = false;
+    while (this.pos < t.length) {
+      const ch = t.charCodeAt(this.pos++);
+      if (ch === 0x22) {
+        if (escaped) JSON.parse(t.slice(start, this.pos));
+        return;
+      }
+      if (ch === 0x5c) {
+        escaped = true;
+        this.pos++;
+      }
+    }
+    this.fail('unterminated string');
+  }
+
   value(cursor: Cursor, stack: string): void {
     this.skipSpace();
-    const ch = this.text[this.pos];
-    if (ch === '{') return this.object(cursor, stack);
-    if (ch === '[') return this.array(cursor, stack);
-    if (ch === '"') {
-      this.string();
-      return;
-    }
-    const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.text.slice(this.pos, this.pos + 400));
-    if (m === null || m[0] === '') this.fail('unexpected character');
-    this.pos += m[0].length;
+    const ch = this.text.charCodeAt(this.pos);
+    if (ch === 0x7b) return this.object(cursor, stack); // {
+    if (ch === 0x5b) return this.array(cursor, stack); // [
+    if (ch === 0x22) return this.skipString();
+    const length = literalLength(this.text, this.pos);
+    if (length === 0) this.fail('unexpected character');
+    this.pos += length;
   }
 
   private object(cursor: Cursor, stack: string): void {
     this.pos++; // {
-    const seen = new Set<string>();
+    const seen = cursor.kind === 'struct' || cursor.kind === 'map' ? new SeenKeys() : undefined;
     const values = cursor.kind === 'map' ? cursorFor(cursor.values, this.lookup) : opaque;
     this.skipSpace();
-    if (this.text[this.pos] === '}') {
+    if (this.text.charCodeAt(this.pos) === 0x7d) {
       this.pos++;
       return;
     }
@@ -548,28 +656,24 @@ class StrictScanner {
       const key = this.string();
       this.expect(':');
       let child: Cursor = opaque;
-      let childStack = stack;
       if (cursor.kind === 'struct') {
         const field = cursor.type.fieldsByName.get(key);
         if (field === undefined) {
           this.collector.add('unknown', stack, key);
         } else {
-          if (seen.has(key)) this.collector.add('duplicate', stack, key);
-          seen.add(key);
+          if (seen!.add(key)) this.collector.add('duplicate', stack, key);
           child = cursorFor(field.type, this.lookup);
-          childStack = joinPath(stack, key);
         }
       } else if (cursor.kind === 'map') {
-        if (seen.has(key)) this.collector.add('duplicate', stack, key);
-        seen.add(key);
+        if (seen!.add(key)) this.collector.add('duplicate', stack, key);
         child = values;
-        childStack = joinPath(stack, key);
       }
-      this.value(child, childStack);
+      // Only values that can hold problems need their path text.
+      this.value(child, child.kind === 'opaque' ? stack : joinPath(stack, key));
       this.skipSpace();
-      const next = this.text[this.pos++];
-      if (next === '}') return;
-      if (next !== ',') this.fail("expected ',' or '}'");
+      const next = this.text.charCodeAt(this.pos++);
+      if (next === 0x7d) return; // }
+      if (next !== 0x2c) this.fail("expected ',' or '}'");
     }
   }
 
@@ -577,16 +681,66 @@ class StrictScanner {
     this.pos++; // [
     const items = cursor.kind === 'list' ? cursorFor(cursor.items, this.lookup) : opaque;
     this.skipSpace();
-    if (this.text[this.pos] === ']') {
+    if (this.text.charCodeAt(this.pos) === 0x5d) {
       this.pos++;
       return;
     }
     for (let i = 0; ; i++) {
       this.value(items, items.kind === 'opaque' ? stack : `${stack}[${i}]`);
       this.skipSpace();
-      const next = this.text[this.pos++];
-      if (next === ']') return;
-      if (next !== ',') this.fail("expected ',' or ']'");
+      const next = this.text.charCodeAt(this.pos++);
+      if (next === 0x5d) return; // ]
+      if (next !== 0x2c) this.fail("expected ',' or ']'");
     }
   }
+}
+
+/** The keys of one object so far, for duplicates: a list while short, then a set. */
+class SeenKeys {
+  private readonly list: string[] = [];
+  private set: Set<string> | undefined;
+
+  /** Adds a key; true when it was there already. */
+  add(key: string): boolean {
+    if (this.set) {
+      if (this.set.has(key)) return true;
+      this.set.add(key);
+      return false;
+    }
+    if (this.list.includes(key)) return true;
+    this.list.push(key);
+    if (this.list.length > 16) this.set = new Set(this.list);
+    return false;
+  }
+}
+
+/**
+ * The length of the `true`, `false`, `null` or number at `pos` (0: none), as the regex
+ * /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/ matches it in the
+ * next 400 characters.
+ */
+function literalLength(text: string, pos: number): number {
+  const end = Math.min(text.length, pos + 400);
+  if (text.startsWith('true', pos)) return 4;
+  if (text.startsWith('false', pos)) return 5;
+  if (text.startsWith('null', pos)) return 4;
+  const digit = (i: number) => i < end && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39;
+  let i = pos;
+  if (i < end && text.charCodeAt(i) === 0x2d) i++; // -
+  if (!digit(i)) return 0;
+  if (text.charCodeAt(i) === 0x30) i++;
+  else while (digit(i)) i++;
+  if (i < end && text.charCodeAt(i) === 0x2e && digit(i + 1)) {
+    i += 2;
+    while (digit(i)) i++;
+  }
+  if (i < end && (text.charCodeAt(i) === 0x65 || text.charCodeAt(i) === 0x45)) {
+    let j = i + 1;
+    if (j < end && (text.charCodeAt(j) === 0x2b || text.charCodeAt(j) === 0x2d)) j++;
+    if (digit(j)) {
+      while (digit(j)) j++;
+      i = j;
+    }
+  }
+  return i - pos;
 }

@@ -25,6 +25,25 @@ export type HookTable = Readonly<Record<string, Hook>>;
 const corePackage = 'io.k8s.api.core.v1.';
 const milliScale = -3;
 
+/** A type's hook and the fields a walk visits. */
+interface TypePlan {
+  readonly hook: Hook | undefined;
+  readonly steps: readonly FieldStep[];
+}
+
+/**
+ * One field of a plan: `def` is the type to walk into (the field's struct, or its list
+ * items' or map values' struct); undefined when there is none with work (only the
+ * field's marker applies), null for a resource list, which is rounded instead.
+ * `create`: a nil non-pointer struct is materialized first.
+ */
+interface FieldStep {
+  readonly field: FieldDef;
+  readonly kind: 'message' | 'list' | 'map' | 'resourceList';
+  readonly def: TypeDef | null | undefined;
+  readonly create: boolean;
+}
+
 /** What a type's subtree needs: `visit` any work at all, `create` hooks or markers (worth materializing). */
 interface Needs {
   readonly visit: boolean;
@@ -45,65 +64,87 @@ export class Defaulter {
   }
 
   private walk(type: TypeDef, o: Obj): void {
-    this.hooks[type.name]?.(o);
     const plan = this.planOf(type);
-    for (const field of plan.fields) {
+    plan.hook?.(o);
+    for (const step of plan.steps) {
+      const field = step.field;
       if (field.default !== undefined) applyMarker(field, o);
-      this.visitField(field, o, plan.resourceLists);
+      if (step.def !== undefined) this.visitField(step, o);
     }
   }
 
-  private readonly plans = new Map<string, { fields: FieldDef[]; resourceLists: boolean }>();
+  private readonly plans = new Map<string, TypePlan>();
 
-  /** The fields of a type that a walk can change: those with a marker or work below (most have neither). */
-  private planOf(type: TypeDef): { fields: FieldDef[]; resourceLists: boolean } {
+  /**
+   * The fields of a type that a walk can change: those with a marker or work below (most
+   * have neither), each with the type to walk into, looked up once.
+   */
+  private planOf(type: TypeDef): TypePlan {
     let plan = this.plans.get(type.name);
     if (!plan) {
       const resourceLists = type.name.startsWith(corePackage);
       const fields = [...type.fieldsByName.values()].filter(
         (f) => (f.default !== undefined && !isZeroDefault(f)) || this.typeNeeds(f.type, resourceLists).visit,
       );
-      plan = { fields, resourceLists };
+      const hook = Object.hasOwn(this.hooks, type.name) ? this.hooks[type.name] : undefined;
+      plan = { hook, steps: fields.map((f) => this.stepOf(f, resourceLists)) };
       this.plans.set(type.name, plan);
     }
     return plan;
   }
 
-  private visitField(field: FieldDef, o: Obj, resourceLists: boolean): void {
+  /** What visiting a field does (see visitField); needs are final once a plan is made. */
+  private stepOf(field: FieldDef, resourceLists: boolean): FieldStep {
     const t = field.type;
-    const value = o[field.name];
+    const none: FieldStep = { field, kind: 'message', def: undefined, create: false };
     switch (t.kind) {
       case 'message': {
         const sub = this.needsOf(t.name);
-        if (!sub.visit) return;
-        const def = findType(t.name);
-        if (!def) return;
-        if (isObject(value)) this.walk(def, value);
-        else if (isNil(value) && !field.pointer && sub.create) {
-          const created: Obj = {};
-          o[field.name] = created;
-          this.walk(def, created);
-        }
-        return;
+        const def = sub.visit ? findType(t.name) : undefined;
+        return { field, kind: 'message', def, create: sub.create && field.pointer !== true };
       }
       case 'list':
-        if (Array.isArray(value)) this.visitItems(t.items, value);
-        return;
+        return { field, kind: 'list', def: this.itemsDef(t.items), create: false };
       case 'map':
-        if (!isObject(value)) return;
-        if (resourceLists && isQuantity(t.values)) roundResourceList(value);
-        else this.visitItems(t.values, Object.values(value));
-        return;
+        if (resourceLists && isQuantity(t.values)) return { field, kind: 'resourceList', def: null, create: false };
+        return { field, kind: 'map', def: this.itemsDef(t.values), create: false };
       default:
-        return;
+        return none;
     }
   }
 
-  private visitItems(t: ResolvedType, items: unknown[]): void {
-    if (t.kind !== 'message' || !this.needsOf(t.name).visit) return;
-    const def = findType(t.name);
-    if (!def) return;
-    for (const item of items) if (isObject(item)) this.walk(def, item);
+  /** The type of list items or map values to walk, if they have work. */
+  private itemsDef(t: ResolvedType): TypeDef | undefined {
+    return t.kind === 'message' && this.needsOf(t.name).visit ? findType(t.name) : undefined;
+  }
+
+  private visitField(step: FieldStep, o: Obj): void {
+    const name = step.field.name;
+    const value = o[name];
+    switch (step.kind) {
+      case 'message':
+        if (isObject(value)) this.walk(step.def!, value);
+        else if (isNil(value) && step.create) {
+          const created: Obj = {};
+          o[name] = created;
+          this.walk(step.def!, created);
+        }
+        return;
+      case 'list':
+        if (Array.isArray(value)) for (const item of value) if (isObject(item)) this.walk(step.def!, item);
+        return;
+      case 'map':
+        if (isObject(value)) {
+          for (const key in value) {
+            const item = value[key];
+            if (isObject(item)) this.walk(step.def!, item);
+          }
+        }
+        return;
+      case 'resourceList':
+        if (isObject(value)) roundResourceList(value);
+        return;
+    }
   }
 
   /** Memoized; a type on the current path (a cycle) counts as needing nothing. */
@@ -174,15 +215,35 @@ function isGoZero(t: ResolvedType, value: unknown): boolean {
  * spelling; unparsable values are left for decoding to reject.
  */
 export function roundResourceList(list: Obj): void {
-  for (const [key, value] of Object.entries(list)) {
+  for (const key in list) {
+    const value = list[key];
     if (typeof value !== 'string' && typeof value !== 'number') continue;
-    let q: Quantity;
-    try {
-      q = Quantity.fromJSON(value);
-    } catch {
-      continue;
-    }
-    const rounded = q.roundUp(milliScale).quantity;
-    if (rounded !== q) list[key] = rounded.toString();
+    const rounded = typeof value === 'string' ? roundedQuantityText(value) : roundedQuantity(value);
+    if (rounded !== undefined) list[key] = rounded;
   }
 }
+
+/** A quantity rounded up to milli precision, printed; undefined when it stays as it is (or does not parse). */
+function roundedQuantity(value: string | number): string | undefined {
+  let q: Quantity;
+  try {
+    q = Quantity.fromJSON(value);
+  } catch {
+    return undefined;
+  }
+  const rounded = q.roundUp(milliScale).quantity;
+  return rounded !== q ? rounded.toString() : undefined;
+}
+
+/** roundedQuantity of recently seen strings: the same few ("100m", "128Mi") recur in every pod. */
+function roundedQuantityText(value: string): string | undefined {
+  const known = roundedTexts.get(value);
+  if (known !== undefined) return known === unchanged ? undefined : known;
+  const rounded = roundedQuantity(value);
+  if (roundedTexts.size >= 1024) roundedTexts.clear();
+  roundedTexts.set(value, rounded ?? unchanged);
+  return rounded;
+}
+
+const unchanged = Symbol('unchanged');
+const roundedTexts = new Map<string, string | typeof unchanged>();
