@@ -166,7 +166,10 @@ function usesHugePages(spec: Obj): boolean {
   let found = false;
   visitContainers(spec, (c) => {
     const resources = obj(c.resources);
-    for (const key of ['limits', 'requests']) for (const name of sortedKeys(resources?.[key])) if (isHugePageResourceName(name)) found = true;
+    for (const key of ['limits', 'requests']) {
+      const list = resources?.[key];
+      if (isObj(list)) for (const name of Object.keys(list)) if (isHugePageResourceName(name)) found = true;
+    }
   });
   return found;
 }

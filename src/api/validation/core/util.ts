@@ -92,6 +92,20 @@ export function validateKubeFinalizerName(value: string, path: FieldPath): Field
 /** A quantity from JSON, or undefined when it does not parse (the decoder rejects those first). */
 export function parseQuantity(v: unknown): Quantity | undefined {
   if (v === undefined) return undefined;
+  if (typeof v !== 'string') return parsedQuantity(v);
+  // Quantities are immutable: the few strings every pod repeats ("100m", "128Mi") are parsed once.
+  let q = recentQuantities.get(v);
+  if (q === undefined) {
+    q = parsedQuantity(v) ?? null;
+    if (recentQuantities.size >= 1024) recentQuantities.clear();
+    recentQuantities.set(v, q);
+  }
+  return q ?? undefined;
+}
+
+const recentQuantities = new Map<string, Quantity | null>();
+
+function parsedQuantity(v: unknown): Quantity | undefined {
   try {
     return Quantity.fromJSON(v);
   } catch {
@@ -269,6 +283,16 @@ export function validateResourceName(value: string, path: FieldPath): FieldError
 
 /** Upstream's validateContainerResourceName. */
 export function validateContainerResourceName(value: string, path: FieldPath): FieldError[] {
+  // The outcome depends on the name only: the few valid ones every container repeats ("cpu", "memory") are known.
+  if (validContainerResourceNames.has(value)) return [];
+  const errs = containerResourceNameErrors(value, path);
+  if (errs.length === 0 && validContainerResourceNames.size < 256) validContainerResourceNames.add(value);
+  return errs;
+}
+
+const validContainerResourceNames = new Set<string>();
+
+function containerResourceNameErrors(value: string, path: FieldPath): FieldError[] {
   const errs = validateResourceName(value, path);
   if (value.split('/').length === 1) {
     if (!isStandardContainerResourceName(value)) return [...errs, invalid(path, value, 'must be a standard resource for containers')];
@@ -315,11 +339,13 @@ export function semanticEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x, i) => semanticEqual(x, b[i]));
+    for (let i = 0; i < a.length; i++) if (!semanticEqual(a[i], b[i])) return false;
+    return true;
   }
   if (isObj(a) && isObj(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) if (!semanticEqual(a[k], b[k])) return false;
+    // Every key of either side, each once: a's, then those only b has.
+    for (const k of Object.keys(a)) if (!semanticEqual(a[k], b[k])) return false;
+    for (const k of Object.keys(b)) if (!Object.hasOwn(a, k) && !semanticEqual(a[k], b[k])) return false;
     return true;
   }
   return false;
