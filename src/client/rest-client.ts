@@ -58,6 +58,7 @@ export class RestClient implements Disposable {
     const exchange = this.transport.send(request, {
       response: (status, responseHeaders) => listener.response(status, responseHeaders),
       data: (chunk) => listener.data(chunk),
+      ...(listener.event ? { event: listener.event } : {}),
       close: (error) => {
         this.exchanges.delete(exchange);
         listener.close(error);

@@ -115,6 +115,24 @@ test('a watch streams events as the server writes them; closing it ends the watc
   assert.equal(seen.length, 3);
 });
 
+test('watch events on the loopback carry the cached objects themselves, not copies', async () => {
+  using clients = loopbackClients();
+  const configmaps = clients.resource<ConfigMap>('configmaps');
+  const watch = configmaps.watch('default', { resourceVersion: '0' });
+  const seen = new Promise<WatchEvent<ConfigMap>>((resolve) => {
+    void (async () => {
+      for await (const event of watch) if (event.object.metadata?.name === 'shared') return resolve(event);
+    })();
+  });
+  await configmaps.create({ metadata: { name: 'shared', namespace: 'default' }, data: { a: '1' } });
+  const event = await seen;
+  watch.close();
+  assert.equal(event.type, 'ADDED');
+  assert.deepEqual(event.object.data, { a: '1' });
+  // The test command freezes every cached object (scripts/test.sh): the one handed over is such an object.
+  if (process.env.KUBETS_FREEZE_CACHED_OBJECTS === '1') assert.ok(Object.isFrozen(event.object.data), 'the watch cache object itself');
+});
+
 test('a watch the server ends (timeout, 410 Expired) ends the client iteration', async () => {
   using clients = loopbackClients();
   const started = performance.now();
