@@ -420,38 +420,40 @@ export class FieldSet {
     if (members !== undefined) for (const k of members.keys()) keys.push(k);
     if (children !== undefined) for (const k of children.keys()) if (members === undefined || !members.has(k)) keys.push(k);
     if (keys.length > 1) this.sortKeys(keys);
-    const out: Record<string, unknown> = {};
-    if (includeSelf) out['.'] = {};
+    const out: Record<string, unknown> = includeSelf ? { '.': {} } : {};
     let size = 0;
     for (const k of keys) {
       const member = members !== undefined && members.has(k);
       // A child that is also a member marks itself with `.`; an empty child is only its membership.
-      const sub = children?.get(k)?.set.emit(member);
-      if (sub !== undefined || member) {
-        out[k] = sub ?? {};
-        size++;
-      }
+      const child = children === undefined ? undefined : children.get(k);
+      const sub = child === undefined ? undefined : child.set.emit(member);
+      if (sub !== undefined) out[k] = sub;
+      else if (member) out[k] = {};
+      else continue;
+      size++;
     }
     return size > 0 ? out : undefined;
   }
 
   /**
    * Sorts a node's keys as PathElement.Compare orders their elements. Field keys (`f:name`)
-   * sort as their text; without surrogates (Go's and JavaScript's string orders differ
-   * only there) by JavaScript's `<`.
+   * sort as their text in Go's order, which JavaScript's `<` matches except around
+   * surrogates: they are sorted by `<`, then checked pair by pair (a few characters each).
    */
   private sortKeys(keys: string[]): void {
-    let onlyFields = true;
-    let plain = true;
     for (const k of keys) {
       if (!isFieldKey(k)) {
-        onlyFields = false;
-        break;
+        keys.sort((a, b) => comparePathElements(this.elementOf(a), this.elementOf(b)));
+        return;
       }
-      if (plain && hasSurrogate(k)) plain = false;
     }
-    if (onlyFields && plain) sortStrings(keys);
-    else keys.sort(onlyFields ? compareGoStrings : (a, b) => comparePathElements(this.elementOf(a), this.elementOf(b)));
+    sortStrings(keys);
+    for (let i = 1; i < keys.length; i++) {
+      if (compareGoStrings(keys[i - 1]!, keys[i]!) > 0) {
+        keys.sort(compareGoStrings);
+        return;
+      }
+    }
   }
 
   private elementOf(key: string): PathElement {
@@ -551,11 +553,6 @@ function sortStrings(a: string[]): void {
     }
     a[j + 1] = x;
   }
-}
-
-function hasSurrogate(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0xd800) return true;
-  return false;
 }
 
 /**

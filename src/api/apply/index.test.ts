@@ -77,6 +77,12 @@ describe('fieldsV1', () => {
     assert.deepEqual(Object.keys(encodeFieldsV1(set)['f:metadata'] as object), ['f:finalizers', 'f:labels']);
   });
 
+  it('sorts field names by code point, as Go compares strings', () => {
+    // JavaScript's '<' puts U+1F600 (a surrogate pair) before U+FFFD; Go's order is the other way.
+    const set = fieldSetOf(configMapType, { data: { '\u{1F600}': 'x', b: 'y', '\uFFFD': 'z', a: 'w' } });
+    assert.deepEqual(Object.keys(encodeFieldsV1(set)['f:data'] as object), ['f:a', 'f:b', 'f:\uFFFD', 'f:\u{1F600}']);
+  });
+
   it('treats atomic structs and lists as leaves', () => {
     const set = fieldSetOf(deploymentType, { spec: { selector: { matchLabels: { a: 'b' } }, template: { spec: { containers: [{ name: 'x', args: ['a'] }] } } } });
     assert.deepEqual(encodeFieldsV1(set), {

@@ -18,7 +18,7 @@ import { FieldSet, comparePathElements, fieldElement, goJson, keyElement, serial
 
 export type Shape =
   | { readonly k: 'leaf' }
-  | { readonly k: 'struct'; readonly def: TypeDef }
+  | StructShape
   | { readonly k: 'map'; readonly elem: () => Shape }
   | { readonly k: 'list'; readonly keys: readonly string[] | undefined; readonly elem: () => Shape }
   | { readonly k: 'deduced' }
@@ -26,6 +26,13 @@ export type Shape =
   | { readonly k: 'object' };
 
 type ListShape = Extract<Shape, { k: 'list' }>;
+
+/** A struct, with the steps into its declared fields made so far (see FieldStep). */
+interface StructShape {
+  readonly k: 'struct';
+  readonly def: TypeDef;
+  readonly steps: Map<string, FieldStep>;
+}
 
 const leaf: Shape = { k: 'leaf' };
 const deduced: Shape = { k: 'deduced' };
@@ -40,12 +47,12 @@ export function shapeOfKind(def: TypeDef | undefined): Shape {
 }
 
 /** One shape object per struct type, so per-shape tables can be keyed by it. */
-const structShapes = new WeakMap<TypeDef, Shape>();
+const structShapes = new WeakMap<TypeDef, StructShape>();
 
-function structShape(def: TypeDef): Shape {
+function structShape(def: TypeDef): StructShape {
   let shape = structShapes.get(def);
   if (!shape) {
-    shape = { k: 'struct', def };
+    shape = { k: 'struct', def, steps: new Map() };
     structShapes.set(def, shape);
   }
   return shape;
@@ -97,21 +104,14 @@ interface FieldStep {
   readonly key: string;
 }
 
-/** The steps of each struct's declared fields, by JSON name. */
-const structSteps = new WeakMap<TypeDef, Map<string, FieldStep>>();
-
-function structStep(def: TypeDef, name: string): FieldStep | undefined {
-  let steps = structSteps.get(def);
-  if (!steps) {
-    steps = new Map();
-    structSteps.set(def, steps);
-  }
-  let step = steps.get(name);
+function structStep(shape: StructShape, name: string): FieldStep | undefined {
+  let step = shape.steps.get(name);
   if (step === undefined) {
-    const f = def.fieldsByName.get(name);
+    const f = shape.def.fieldsByName.get(name);
     if (!f) return undefined;
+    // Only declared names are kept: the table stays as small as the schema.
     step = { shape: typeShape(f.type, f), ...fieldElement(name) };
-    steps.set(name, step);
+    shape.steps.set(name, step);
   }
   return step;
 }
@@ -120,7 +120,7 @@ function structStep(def: TypeDef, name: string): FieldStep | undefined {
 function childShape(shape: Shape, name: string): Shape | undefined {
   switch (shape.k) {
     case 'struct':
-      return structStep(shape.def, name)?.shape;
+      return structStep(shape, name)?.shape;
     case 'map':
       return shape.elem();
     case 'object':
@@ -133,7 +133,7 @@ function childShape(shape: Shape, name: string): Shape | undefined {
 /** The step into a struct's or map's child: as childShape, with the child's path element. */
 function childStep(shape: Shape, name: string): { readonly shape: Shape | undefined; readonly pe: PathElement; readonly key: string } {
   if (shape.k === 'struct') {
-    const step = structStep(shape.def, name);
+    const step = structStep(shape, name);
     if (step) return step;
     return { shape: undefined, ...fieldElement(name) };
   }
@@ -311,13 +311,14 @@ function hasBadListItems(shape: Shape, v: unknown): boolean {
   return false;
 }
 
-/** Whether a shape has a map list with key fields at or below it (memoized per struct). */
+/** Whether a shape has a map list with key fields at or below it (memoized per shape). */
 function mayHoldKeyedLists(shape: Shape): boolean {
-  if (shape.k !== 'struct') return reachesKeyedList(shape, new Set());
-  let known = keyedLists.get(shape.def);
+  if (shape.k === 'leaf' || shape.k === 'deduced') return false;
+  const id = shape.k === 'struct' ? shape.def : shape;
+  let known = keyedLists.get(id);
   if (known === undefined) {
     known = reachesKeyedList(shape, new Set());
-    keyedLists.set(shape.def, known);
+    keyedLists.set(id, known);
   }
   return known;
 }
@@ -345,7 +346,8 @@ function reachesKeyedList(shape: Shape, seen: Set<TypeDef>): boolean {
   }
 }
 
-const keyedLists = new WeakMap<TypeDef, boolean>();
+/** Answers by struct type, and by shape object for the others (lists' and maps' shapes are made once per field). */
+const keyedLists = new WeakMap<object, boolean>();
 
 /**
  * The path compare is at: its last element, that element's key (serialized once), and
@@ -393,11 +395,19 @@ function compareInto(shape: Shape, lhs: unknown, rhs: unknown, path: PathLink | 
     return;
   }
   if (isAssocList(shape)) {
-    const lItems = indexItems(shape, Array.isArray(lhs) ? lhs : []);
-    const rItems = indexItems(shape, Array.isArray(rhs) ? rhs : []);
+    const l = new ListItems(shape, Array.isArray(lhs) ? lhs : []);
+    const r = new ListItems(shape, Array.isArray(rhs) ? rhs : []);
     const elem = shape.elem();
-    for (const [key, l] of lItems) compareInto(elem, l.value, rItems.get(key)?.value, { up: path, pe: l.pe, key }, c);
-    for (const [key, r] of rItems) if (!lItems.has(key)) addAll(elem, r.value, path ? nodeAt(c.added, path) : c.added, r.pe, key);
+    for (let i = 0; i < l.steps.length; i++) {
+      if (!l.first(i)) continue;
+      const step = l.steps[i]!;
+      const j = r.indexOf(step.key);
+      compareInto(elem, l.values[i], j < 0 ? ABSENT : r.values[j], { up: path, pe: step.pe, key: step.key }, c);
+    }
+    for (let j = 0; j < r.steps.length; j++) {
+      const step = r.steps[j]!;
+      if (r.first(j) && l.indexOf(step.key) < 0) addAll(elem, r.values[j], path ? nodeAt(c.added, path) : c.added, step.pe, step.key);
+    }
   } else {
     const l = isMap(lhs) ? lhs : {};
     const r = isMap(rhs) ? rhs : {};
@@ -428,9 +438,13 @@ function addAll(shape: Shape, rhs: unknown, parent: FieldSet, pe: PathElement, k
   if (!isLeaf) {
     let node: FieldSet | undefined;
     if (isAssocList(shape)) {
-      const items = indexItems(shape, Array.isArray(rhs) ? rhs : []);
+      // Every item's element first (a bad item throws before any item is looked into), then the first of each.
+      const items = new ListItems(shape, Array.isArray(rhs) ? rhs : []);
       const elem = shape.elem();
-      for (const [k, r] of items) if (r.value !== ABSENT) addAll(elem, r.value, (node ??= parent.childAt(key, pe)), r.pe, k);
+      for (let i = 0; i < items.steps.length; i++) {
+        const step = items.steps[i]!;
+        if (items.first(i) && items.values[i] !== ABSENT) addAll(elem, items.values[i], (node ??= parent.childAt(key, pe)), step.pe, step.key);
+      }
     } else if (isMap(rhs)) {
       for (const name in rhs) {
         const v = rhs[name];
@@ -443,14 +457,38 @@ function addAll(shape: Shape, rhs: unknown, parent: FieldSet, pe: PathElement, k
   parent.addMember(key, pe);
 }
 
-function indexItems(shape: ListShape, list: readonly unknown[]): Map<string, { pe: PathElement; value: unknown }> {
-  const out = new Map<string, { pe: PathElement; value: unknown }>();
-  for (let i = 0; i < list.length; i++) {
-    const item: unknown = list[i];
-    const { pe, key } = listItemStep(shape, item, i);
-    if (!out.has(key)) out.set(key, { pe, value: item });
+/**
+ * A list's items with their path elements, all made first (a bad item throws before any
+ * item is looked into); for each key the first item counts, as upstream's index keeps it.
+ */
+class ListItems {
+  readonly values: readonly unknown[];
+  readonly steps: readonly { readonly pe: PathElement; readonly key: string }[];
+  /** Long lists: the first index of each key (short ones are scanned, which is faster). */
+  private readonly byKey: Map<string, number> | undefined;
+
+  constructor(shape: ListShape, values: readonly unknown[]) {
+    this.values = values;
+    this.steps = values.map((item, i) => listItemStep(shape, item, i));
+    if (values.length > 16) {
+      this.byKey = new Map();
+      this.steps.forEach((step, i) => {
+        if (!this.byKey!.has(step.key)) this.byKey!.set(step.key, i);
+      });
+    }
   }
-  return out;
+
+  /** The first item with this key, or -1. */
+  indexOf(key: string): number {
+    if (this.byKey) return this.byKey.get(key) ?? -1;
+    for (let i = 0; i < this.steps.length; i++) if (this.steps[i]!.key === key) return i;
+    return -1;
+  }
+
+  /** Whether item i is the first with its key. */
+  first(i: number): boolean {
+    return this.indexOf(this.steps[i]!.key) === i;
+  }
 }
 
 /** Merge: the applied configuration (rhs) merged into the live object (lhs). */
