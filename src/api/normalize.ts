@@ -84,7 +84,14 @@ function normalizeStruct(type: TypeDef, obj: Record<string, unknown>, lookup: Ty
       if (p.absent !== OMIT) out[name] = p.absent !== ZERO_STRUCT ? p.absent : copyZero(p.zero!);
       continue;
     }
-    const result = normValue(p.field.type, raw, lookup, joinPath(path, name));
+    const fieldPath = joinPath(path, name);
+    if (p.struct !== undefined) {
+      // A struct field (the common container), as normValue would do it without looking its type up.
+      if (!isObject(raw)) throw typeError(fieldPath, raw, 'object');
+      out[name] = normalizeStruct(p.struct, raw, lookup, fieldPath);
+      continue;
+    }
+    const result = normValue(p.field.type, raw, lookup, fieldPath);
     if (p.mayOmit && isEmpty(p.field.type, p.field.pointer === true, result, lookup)) continue;
     out[name] = result;
   }
@@ -103,6 +110,8 @@ interface FieldPlan {
   readonly zero: JsonObject | undefined;
   /** Whether omitempty may drop a present value: not for structs and well-known types, which Go never finds empty. */
   readonly mayOmit: boolean;
+  /** The field's struct type, when it is one (not a wrapper). */
+  readonly struct: TypeDef | undefined;
 }
 
 /** Plans by type, per lookup (tests use their own registries); the last lookup's table is kept at hand. */
@@ -132,8 +141,9 @@ function fieldPlan(name: string, field: FieldDef, lookup: TypeLookup): FieldPlan
   const absent = absentField(field, lookup);
   const zero = isObject(absent) ? (absent as JsonObject) : undefined;
   const t = field.type;
-  const neverEmpty = t.kind === 'wellKnown' || (t.kind === 'message' && lookup(t.name).wraps === undefined);
-  return { name, field, absent: zero ? ZERO_STRUCT : absent, zero, mayOmit: field.always !== true && !neverEmpty };
+  const struct = t.kind === 'message' && lookup(t.name).wraps === undefined ? lookup(t.name) : undefined;
+  const neverEmpty = t.kind === 'wellKnown' || struct !== undefined;
+  return { name, field, absent: zero ? ZERO_STRUCT : absent, zero, mayOmit: field.always !== true && !neverEmpty, struct };
 }
 
 /** A copy of a zero value (plain objects and scalars; zero values hold no lists). */
@@ -454,27 +464,45 @@ const maxStrictErrors = 100;
 
 /** What a JSON value decodes into, for strict checking; 'opaque' values are not looked into. */
 type Cursor =
-  | { readonly kind: 'struct'; readonly type: TypeDef }
+  | StructCursor
   | { readonly kind: 'map'; readonly values: ResolvedType }
   | { readonly kind: 'list'; readonly items: ResolvedType }
   | { readonly kind: 'opaque' };
 
+/** A struct, with the cursors of its fields found so far (only declared ones). */
+interface StructCursor {
+  readonly kind: 'struct';
+  readonly type: TypeDef;
+  readonly lookup: TypeLookup;
+  readonly fields: Map<string, Cursor>;
+}
+
 const opaque: Cursor = { kind: 'opaque' };
 
 /** Cursors by type, per lookup: every object of a kind walks the same ones. */
-const cursorsByLookup = new WeakMap<TypeLookup, WeakMap<ResolvedType, Cursor>>();
+interface Cursors {
+  readonly byType: WeakMap<ResolvedType, Cursor>;
+  readonly structs: WeakMap<TypeDef, StructCursor>;
+}
+
+const cursorsByLookup = new WeakMap<TypeLookup, Cursors>();
+
+function cursorsOf(lookup: TypeLookup): Cursors {
+  let cursors = cursorsByLookup.get(lookup);
+  if (!cursors) {
+    cursors = { byType: new WeakMap(), structs: new WeakMap() };
+    cursorsByLookup.set(lookup, cursors);
+  }
+  return cursors;
+}
 
 function cursorFor(t: ResolvedType, lookup: TypeLookup): Cursor {
   if (t.kind === 'scalar' || t.kind === 'wellKnown') return opaque; // with their own UnmarshalJSON
-  let cursors = cursorsByLookup.get(lookup);
-  if (!cursors) {
-    cursors = new WeakMap();
-    cursorsByLookup.set(lookup, cursors);
-  }
-  let cursor = cursors.get(t);
+  const cursors = cursorsOf(lookup);
+  let cursor = cursors.byType.get(t);
   if (!cursor) {
     cursor = makeCursor(t, lookup);
-    cursors.set(t, cursor);
+    cursors.byType.set(t, cursor);
   }
   return cursor;
 }
@@ -487,11 +515,33 @@ function makeCursor(t: ResolvedType, lookup: TypeLookup): Cursor {
       return { kind: 'map', values: t.values };
     case 'message': {
       const def = lookup(t.name);
-      return def.wraps !== undefined ? cursorFor(def.wraps.type, lookup) : { kind: 'struct', type: def };
+      return def.wraps !== undefined ? cursorFor(def.wraps.type, lookup) : structCursor(def, lookup);
     }
     default:
       return opaque;
   }
+}
+
+function structCursor(type: TypeDef, lookup: TypeLookup): StructCursor {
+  const structs = cursorsOf(lookup).structs;
+  let cursor = structs.get(type);
+  if (!cursor) {
+    cursor = { kind: 'struct', type, lookup, fields: new Map() };
+    structs.set(type, cursor);
+  }
+  return cursor;
+}
+
+/** The cursor of a struct's field; undefined for a field the struct does not declare. */
+function fieldCursor(cursor: StructCursor, key: string): Cursor | undefined {
+  let child = cursor.fields.get(key);
+  if (child === undefined) {
+    const field = cursor.type.fieldsByName.get(key);
+    if (field === undefined) return undefined;
+    child = cursorFor(field.type, cursor.lookup);
+    cursor.fields.set(key, child);
+  }
+  return child;
 }
 
 /**
@@ -519,7 +569,7 @@ class StrictCollector {
  */
 export function findUnknownFields(type: TypeDef, json: unknown, lookup: TypeLookup): string[] {
   const collector = new StrictCollector();
-  walkValue({ kind: 'struct', type }, json, '', lookup, collector);
+  walkValue(structCursor(type, lookup), json, '', lookup, collector);
   return collector.errors.map((e) => e.path);
 }
 
@@ -534,14 +584,10 @@ function walkValue(cursor: Cursor, v: unknown, stack: string, lookup: TypeLookup
   if (!isObject(v)) return;
   if (cursor.kind === 'struct') {
     for (const key of Object.keys(v)) {
-      const field = cursor.type.fieldsByName.get(key);
-      if (field === undefined) {
-        c.add('unknown', stack, key);
-        continue;
-      }
+      const child = fieldCursor(cursor, key);
+      if (child === undefined) c.add('unknown', stack, key);
       // Scalars and well-known types hold nothing to report: no path text for them.
-      const child = cursorFor(field.type, lookup);
-      if (child.kind !== 'opaque') walkValue(child, v[key], joinPath(stack, key), lookup, c);
+      else if (child.kind !== 'opaque') walkValue(child, v[key], joinPath(stack, key), lookup, c);
     }
   } else if (cursor.kind === 'map') {
     const values = cursorFor(cursor.values, lookup);
@@ -558,7 +604,7 @@ function walkValue(cursor: Cursor, v: unknown, stack: string, lookup: TypeLookup
 export function findStrictFieldErrors(type: TypeDef, text: string, lookup: TypeLookup): StrictFieldError[] {
   const scanner = new StrictScanner(text, lookup);
   scanner.skipSpace();
-  scanner.value({ kind: 'struct', type }, '');
+  scanner.value(structCursor(type, lookup), '');
   scanner.skipSpace();
   if (scanner.pos !== text.length) throw new SyntaxError(`unexpected data after the JSON value at offset ${scanner.pos}`);
   return scanner.collector.errors;
@@ -575,13 +621,17 @@ class StrictScanner {
     this.lookup = lookup;
   }
 
+  // The loops below keep the position in a local: stepping `this.pos` costs a store per character.
+
   skipSpace(): void {
     const t = this.text;
-    while (this.pos < t.length) {
-      const ch = t.charCodeAt(this.pos);
+    let pos = this.pos;
+    while (pos < t.length) {
+      const ch = t.charCodeAt(pos);
       if (ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09) break;
-      this.pos++;
+      pos++;
     }
+    this.pos = pos;
   }
 
   private fail(what: string): never {
@@ -590,45 +640,47 @@ class StrictScanner {
 
   private expect(ch: string): void {
     this.skipSpace();
-    if (this.text[this.pos] !== ch) this.fail(`expected '${ch}'`);
+    if (this.text.charCodeAt(this.pos) !== ch.charCodeAt(0)) this.fail(`expected '${ch}'`);
     this.pos++;
   }
 
   private string(): string {
     const t = this.text;
     const start = this.pos;
-    if (t.charCodeAt(this.pos) !== 0x22) this.fail('expected a string');
-    this.pos++;
-    let escaped = false;
-    while (this.pos < t.length) {
-      const ch = t.charCodeAt(this.pos++);
-      if (ch === 0x22) return escaped ? (JSON.parse(t.slice(start, this.pos)) as string) : t.slice(start + 1, this.pos - 1);
-      if (ch === 0x5c) {
-        escaped = true;
-        this.pos++;
-      }
-    }
-    return this.fail('unterminated string');
+    if (t.charCodeAt(start) !== 0x22) this.fail('expected a string');
+    const end = this.stringEnd(start);
+    return this.escaped ? (JSON.parse(t.slice(start, end)) as string) : t.slice(start + 1, end - 1);
   }
 
   /** As string(), for a value nobody reads: only an escaped one is decoded (for its errors). */
   private skipString(): void {
-    const t = this.text;
     const start = this.pos;
-    this.pos++;
+    const end = this.stringEnd(start);
+    if (this.escaped) JSON.parse(this.text.slice(start, end));
+  }
+
+  /** Whether the string stringEnd last passed holds an escape. */
+  private escaped = false;
+
+  /** Moves past the string whose quote is at `start`; returns the position after its closing quote. */
+  private stringEnd(start: number): number {
+    const t = this.text;
+    let pos = start + 1;
     let escaped = false;
-    while (this.pos < t.length) {
-      const ch = t.charCodeAt(this.pos++);
+    while (pos < t.length) {
+      const ch = t.charCodeAt(pos++);
       if (ch === 0x22) {
-        if (escaped) JSON.parse(t.slice(start, this.pos));
-        return;
+        this.pos = pos;
+        this.escaped = escaped;
+        return pos;
       }
       if (ch === 0x5c) {
         escaped = true;
-        this.pos++;
+        pos++;
       }
     }
-    this.fail('unterminated string');
+    this.pos = pos;
+    return this.fail('unterminated string');
   }
 
   value(cursor: Cursor, stack: string): void {
@@ -657,12 +709,12 @@ class StrictScanner {
       this.expect(':');
       let child: Cursor = opaque;
       if (cursor.kind === 'struct') {
-        const field = cursor.type.fieldsByName.get(key);
+        const field = fieldCursor(cursor, key);
         if (field === undefined) {
           this.collector.add('unknown', stack, key);
         } else {
           if (seen!.add(key)) this.collector.add('duplicate', stack, key);
-          child = cursorFor(field.type, this.lookup);
+          child = field;
         }
       } else if (cursor.kind === 'map') {
         if (seen!.add(key)) this.collector.add('duplicate', stack, key);
