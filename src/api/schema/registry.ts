@@ -103,6 +103,35 @@ export function isWellKnown(name: string): boolean {
  * core v1 knows Status and the discovery documents.
  */
 export function kindType(group: string, version: string, kind: string): TypeDef | undefined {
+  // Every write asks a few times for the same kinds: answers are kept by group, version and kind.
+  if (kindTypesSize >= kindTypesMax) {
+    kindTypes.clear();
+    kindTypesSize = 0;
+  }
+  let byVersion = kindTypes.get(group);
+  if (!byVersion) {
+    byVersion = new Map();
+    kindTypes.set(group, byVersion);
+  }
+  let byKind = byVersion.get(version);
+  if (!byKind) {
+    byKind = new Map();
+    byVersion.set(version, byKind);
+  }
+  const known = byKind.get(kind);
+  if (known !== undefined) return known ?? undefined;
+  const type = findKindType(group, version, kind);
+  byKind.set(kind, type ?? null);
+  kindTypesSize++;
+  return type;
+}
+
+/** kindType's answers (null: none); bounded, as names may come from requests. */
+const kindTypes = new Map<string, Map<string, Map<string, TypeDef | null>>>();
+let kindTypesSize = 0;
+const kindTypesMax = 4096;
+
+function findKindType(group: string, version: string, kind: string): TypeDef | undefined {
   const gv = byGroupVersion.get(gvKey(group, version));
   if (gv?.kinds.includes(kind)) return getType(`${gv.package}.${kind}`);
   if (everyGroupVersionKinds.has(kind) || (group === '' && version === 'v1' && unversionedKinds.has(kind))) {
