@@ -74,9 +74,16 @@ export function normalizeValue(t: ResolvedType, value: unknown, lookup: TypeLook
 }
 
 function normalizeStruct(type: TypeDef, obj: Record<string, unknown>, lookup: TypeLookup, path: string): JsonObject {
+  const plan = structPlan(type, lookup);
+  // `{}` (a pod's securityContext, a container's lastState) prints as the type's zero value.
+  if (isEmptyObject(obj)) return copyZero((plan.empty ??= normalizeFields(plan, obj, lookup, path)));
+  return normalizeFields(plan, obj, lookup, path);
+}
+
+function normalizeFields(plan: StructPlan, obj: Record<string, unknown>, lookup: TypeLookup, path: string): JsonObject {
   const out: JsonObject = {};
   // The JSON view: Go's output order, inline (embedded) structs' fields in their place.
-  for (const p of structPlan(type, lookup)) {
+  for (const p of plan.fields) {
     const name = p.name;
     const raw = obj[name];
     // Most declared fields are absent: they need no path text and no own-property test.
@@ -114,12 +121,18 @@ interface FieldPlan {
   readonly struct: TypeDef | undefined;
 }
 
-/** Plans by type, per lookup (tests use their own registries); the last lookup's table is kept at hand. */
-const plansByLookup = new WeakMap<TypeLookup, WeakMap<TypeDef, readonly FieldPlan[]>>();
-let lastLookup: TypeLookup | undefined;
-let lastPlans = new WeakMap<TypeDef, readonly FieldPlan[]>();
+/** A struct's field plans, and what `{}` prints as (made on first need). */
+interface StructPlan {
+  readonly fields: readonly FieldPlan[];
+  empty?: JsonObject;
+}
 
-function structPlan(type: TypeDef, lookup: TypeLookup): readonly FieldPlan[] {
+/** Plans by type, per lookup (tests use their own registries); the last lookup's table is kept at hand. */
+const plansByLookup = new WeakMap<TypeLookup, WeakMap<TypeDef, StructPlan>>();
+let lastLookup: TypeLookup | undefined;
+let lastPlans = new WeakMap<TypeDef, StructPlan>();
+
+function structPlan(type: TypeDef, lookup: TypeLookup): StructPlan {
   if (lookup !== lastLookup) {
     let plans = plansByLookup.get(lookup);
     if (!plans) {
@@ -131,7 +144,7 @@ function structPlan(type: TypeDef, lookup: TypeLookup): readonly FieldPlan[] {
   }
   let plan = lastPlans.get(type);
   if (!plan) {
-    plan = [...type.fieldsByName].map(([name, field]) => fieldPlan(name, field, lookup));
+    plan = { fields: [...type.fieldsByName].map(([name, field]) => fieldPlan(name, field, lookup)) };
     lastPlans.set(type, plan);
   }
   return plan;
@@ -144,6 +157,11 @@ function fieldPlan(name: string, field: FieldDef, lookup: TypeLookup): FieldPlan
   const struct = t.kind === 'message' && lookup(t.name).wraps === undefined ? lookup(t.name) : undefined;
   const neverEmpty = t.kind === 'wellKnown' || struct !== undefined;
   return { name, field, absent: zero ? ZERO_STRUCT : absent, zero, mayOmit: field.always !== true && !neverEmpty, struct };
+}
+
+function isEmptyObject(o: Record<string, unknown>): boolean {
+  for (const _ in o) return false;
+  return true;
 }
 
 /** A copy of a zero value (plain objects and scalars; zero values hold no lists). */

@@ -220,7 +220,7 @@ function decodeManaged(entries: unknown): Managed {
 
 /** encodeManagedFields + sortEncodedManagedFields. */
 function encodeManaged(managed: Managed): ManagedFieldsEntry[] {
-  const seconds = (t: string | undefined) => (t ? Math.floor(Date.parse(t) / 1000) : 0);
+  const seconds = (t: string | undefined) => (t ? unixSeconds(t) : 0);
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const states = [...managed.values()].sort(
     (p, q) =>
@@ -243,6 +243,19 @@ function encodeManaged(managed: Managed): ManagedFieldsEntry[] {
     return e;
   });
 }
+
+/** A time's whole seconds (NaN when it does not parse); entries' times recur, so recent ones are kept. */
+function unixSeconds(time: string): number {
+  let seconds = recentSeconds.get(time);
+  if (seconds === undefined) {
+    seconds = Math.floor(Date.parse(time) / 1000);
+    if (recentSeconds.size >= 1024) recentSeconds.clear();
+    recentSeconds.set(time, seconds);
+  }
+  return seconds;
+}
+
+const recentSeconds = new Map<string, number>();
 
 /** isResetManagedFields: `[]` or `[{}]` in a request clears managedFields. */
 function isReset(mf: unknown): boolean {
@@ -385,7 +398,7 @@ function capManagers(managed: Managed): void {
   if (updaters.length <= maxUpdateManagers) return;
   const secs = (id: string) => {
     const t = managed.get(id)?.time;
-    return t ? Math.floor(Date.parse(t) / 1000) : 0;
+    return t ? unixSeconds(t) : 0;
   };
   updaters.sort((a, b) => secs(a) - secs(b) || (a < b ? -1 : a > b ? 1 : 0));
   const firstByVersion = new Map<string, string>();
