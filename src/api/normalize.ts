@@ -164,7 +164,7 @@ function isEmptyObject(o: Record<string, unknown>): boolean {
   return true;
 }
 
-/** A copy of a zero value (plain objects and scalars; zero values hold no lists). */
+/** A copy of a zero value (plain objects and scalars: Go's zero slices print as null). */
 function copyZero(zero: JsonObject): JsonObject {
   const out: JsonObject = {};
   for (const k in zero) {
@@ -357,13 +357,12 @@ const canonicalMicroTimes = new Map<string, string | null>();
 
 /** Adds to a bounded memo (emptied when full: values recur in bursts). */
 function remember<V>(memo: Map<string, V>, key: string, value: V): void {
-  if (memo.size >= canonicalQuantitiesMax) memo.clear();
+  if (memo.size >= 1024) memo.clear();
   memo.set(key, value);
 }
 
 /** Canonical forms of recently seen quantity strings: a few values ("100m", "128Mi") recur in every object. */
 const canonicalQuantities = new Map<string, string>();
-const canonicalQuantitiesMax = 1024;
 
 /** A quantity (JSON string or number) in the form upstream prints it; throws NormalizeError. */
 export function canonicalQuantity(v: string | number, path = ''): string {
@@ -377,10 +376,7 @@ export function canonicalQuantity(v: string | number, path = ''): string {
   } catch (error) {
     throw new NormalizeError(path, (error as Error).message);
   }
-  if (typeof v === 'string') {
-    if (canonicalQuantities.size >= canonicalQuantitiesMax) canonicalQuantities.clear();
-    canonicalQuantities.set(v, canonical);
-  }
+  if (typeof v === 'string') remember(canonicalQuantities, v, canonical);
   return canonical;
 }
 
