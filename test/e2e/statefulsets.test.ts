@@ -51,6 +51,8 @@ class PodTimeline {
   readonly seen = new Map<string, number>();
   readonly ready = new Map<string, number>();
   readonly gone = new Map<string, number>();
+  /** When each name was first seen with a deletionTimestamp. */
+  readonly terminating = new Map<string, number>();
   /** Names in the order a new uid appeared for them. */
   readonly created: string[] = [];
   /** Names that existed while each name was first seen. */
@@ -74,6 +76,7 @@ class PodTimeline {
             this.created.push(name);
             this.coexisting.set(name, names.filter((n) => n !== name));
           }
+          if (pod.metadata!.deletionTimestamp && !this.terminating.has(name)) this.terminating.set(name, now);
           if (!this.ready.has(name) && pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')) this.ready.set(name, now);
         }
         for (const name of this.uids.keys()) {
@@ -183,7 +186,10 @@ describe('statefulsets', { timeout: 150_000 }, () => {
     } finally {
       await timeline.stop();
     }
-    assert.ok(timeline.gone.get('web-1')! > timeline.gone.get('web-2')!, 'web-2 went before web-1');
+    // web-1 is deleted only once web-2 is gone. The timeline polls, so both may change
+    // between two polls (equal times); web-1 going first would show as earlier.
+    const web1Deleted = timeline.terminating.get('web-1') ?? timeline.gone.get('web-1')!;
+    assert.ok(web1Deleted >= timeline.gone.get('web-2')!, 'web-2 went before web-1 was deleted');
     assert.deepEqual(
       (await pods('web')).map((p) => p.metadata!.name),
       ['web-0'],
