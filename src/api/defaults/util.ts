@@ -4,6 +4,8 @@
  * value), and a value of the wrong JSON type is left alone for decoding to reject.
  */
 
+import { deepCopyJson } from '../../apimachinery/json.ts';
+
 export type Obj = Record<string, unknown>;
 
 export const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -65,14 +67,8 @@ export function defaultPointer(o: Obj, key: string, value: unknown): void {
   if (isNil(o[key])) o[key] = clone(value);
 }
 
-/** A deep copy of a JSON value (a plain walk: structuredClone costs microseconds even for `{}`). */
-export function clone<T>(value: T): T {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map(clone) as T;
-  const out: Obj = {};
-  for (const [k, v] of Object.entries(value)) out[k] = clone(v);
-  return out as T;
-}
+/** A deep copy of a JSON value. */
+export const clone = deepCopyJson;
 
 /** The labels of a pod template (`template.metadata.labels`) when Go would see a non-nil map. */
 export function templateLabels(spec: Obj | undefined): Obj | undefined {

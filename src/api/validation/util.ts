@@ -89,9 +89,7 @@ export function metaOf(o: JSONObject): ObjectMetaLike {
 }
 
 /** A deep copy of a JSON value. */
-export function clone<T>(v: T): T {
-  return structuredClone(v);
-}
+export { deepCopyJson as clone } from '../../apimachinery/json.ts';
 
 // ---------------------------------------------------------------------------------------
 // Semantic equality (upstream's apiequality.Semantic.DeepEqual on decoded objects)

@@ -352,6 +352,7 @@ export function semanticEqual(a: unknown, b: unknown): boolean {
 }
 
 /** A deep copy of a JSON value. */
-export const clone = <T>(v: T): T => (v === undefined ? v : (structuredClone(v) as T));
+/** A deep copy of a JSON value. */
+export { deepCopyJson as clone } from '../../../apimachinery/json.ts';
 
 export { FieldPath, forbidden, invalid, required };
