@@ -12,6 +12,41 @@ export function jsonBytes(object: object): Buffer {
   return bytes;
 }
 
+/** Records `bytes` as the JSON of a read-only object whose text is already known. */
+export function knownJsonBytes(object: object, bytes: Buffer): void {
+  encoded.set(object, bytes);
+}
+
+// A placeholder for the metadata while encoding the rest of an object: unique, so its
+// JSON text occurs once in the output.
+const metadataMarker = `\u0000kubets-metadata-${Math.random().toString(36).slice(2)}`;
+const metadataMarkerJson = JSON.stringify(metadataMarker);
+
+export interface StoredJson {
+  /** The stored form's bytes: the object without metadata.resourceVersion. */
+  readonly value: Buffer;
+  /** The JSON of the same object with `"resourceVersion":"REVISION"` last in its metadata. */
+  withRevision(revision: number): Buffer;
+}
+
+/**
+ * The stored form of an object and, from the same text, the JSON of its cached form with
+ * a resourceVersion: one encoding of the object serves the store and every reader.
+ */
+export function storedJson(object: { metadata: object }): StoredJson {
+  const { resourceVersion: _rv, ...metadata } = object.metadata as { resourceVersion?: string };
+  const metadataJson = JSON.stringify(metadata);
+  const outer = JSON.stringify({ ...object, metadata: metadataMarker });
+  const at = outer.indexOf(metadataMarkerJson);
+  const before = outer.slice(0, at);
+  const after = outer.slice(at + metadataMarkerJson.length);
+  const openMetadata = metadataJson.slice(0, -1) + (metadataJson.length > 2 ? ',' : '');
+  return {
+    value: Buffer.from(before + metadataJson + after),
+    withRevision: (revision) => Buffer.from(`${before}${openMetadata}"resourceVersion":"${revision}"}${after}`),
+  };
+}
+
 const comma = Buffer.from(',');
 
 /**

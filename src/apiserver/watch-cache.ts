@@ -3,6 +3,7 @@
 // so lists and watches are served from memory and every cache moves with the store's
 // global revision (a list "as of now" only waits for the one stream to catch up).
 import type { Store, WatchEvent as StoreEvent } from '../storage/store.ts';
+import { knownJsonBytes } from './json-bytes.ts';
 import { errors } from './status.ts';
 
 export type ApiObject = Record<string, unknown> & { metadata: ObjectMeta };
@@ -50,14 +51,15 @@ export function decodeStored(value: Uint8Array, revision: number): ApiObject {
  * the cache takes the object instead of parsing the bytes again. Weak, so values that
  * never come back (failed writes, other stores) cost nothing.
  */
-const encodedObjects = new WeakMap<Uint8Array, ApiObject>();
+const encodedObjects = new WeakMap<Uint8Array, { object: ApiObject; jsonWithRevision: (revision: number) => Buffer }>();
 
 /**
- * Records that `value` is the JSON of `object` (stored form: no resourceVersion). The
- * object becomes the cache's, shared and read-only: nobody may change it afterwards.
+ * Records that `value` is the JSON of `object` (stored form: no resourceVersion), and how
+ * to make the JSON of the cached form. The object becomes the cache's, shared and
+ * read-only: nobody may change it afterwards.
  */
-export function rememberEncoded(value: Uint8Array, object: ApiObject): void {
-  encodedObjects.set(value, object);
+export function rememberEncoded(value: Uint8Array, object: ApiObject, jsonWithRevision: (revision: number) => Buffer): void {
+  encodedObjects.set(value, { object, jsonWithRevision });
 }
 
 /** decodeStored, taking the object behind bytes this process encoded when there is one. */
@@ -65,7 +67,9 @@ function decodeWritten(value: Uint8Array, revision: number): ApiObject {
   const known = encodedObjects.get(value);
   if (!known) return decodeStored(value, revision);
   encodedObjects.delete(value);
-  return { ...known, metadata: { ...known.metadata, resourceVersion: String(revision) } };
+  const object = { ...known.object, metadata: { ...known.object.metadata, resourceVersion: String(revision) } };
+  knownJsonBytes(object, known.jsonWithRevision(revision));
+  return object;
 }
 
 export interface CacheWatcher {

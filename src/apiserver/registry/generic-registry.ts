@@ -10,6 +10,7 @@ import { isStoreError } from '../../storage/errors.ts';
 import { guaranteedUpdate } from '../../storage/guaranteed-update.ts';
 import type { Store } from '../../storage/store.ts';
 import { deepCopyJson, jsonEqual } from '../../apimachinery/json.ts';
+import { storedJson } from '../json-bytes.ts';
 import { errors, toApiError, type GroupResource } from '../status.ts';
 import { decodeStored, rememberEncoded, type ApiObject, type CacheEvent, type ResourceCache, type WatchCache } from '../watch-cache.ts';
 import type { Strategy } from './strategy.ts';
@@ -612,16 +613,16 @@ function randomSuffix(): string {
 
 /**
  * The stored form: JSON without the resourceVersion, which the store's revision
- * supplies. The watch cache gets the encoded object with the bytes (rememberEncoded):
+ * supplies. The watch cache gets the encoded object with the bytes (rememberEncoded),
+ * and the JSON of its cached form made from the same text, so a write is encoded once:
  * what is written is never changed afterwards (the registry hands callers other
  * copies, and a create's caller only reads the object it gets back).
  */
 export function encodeForStorage(object: ApiObject): Uint8Array {
   const { resourceVersion: _rv, ...metadata } = object.metadata;
-  const stored = { ...object, metadata };
-  const value = Buffer.from(JSON.stringify(stored));
-  rememberEncoded(value, stored);
-  return value;
+  const encoded = storedJson(object);
+  rememberEncoded(encoded.value, { ...object, metadata }, encoded.withRevision);
+  return encoded.value;
 }
 
 function parseResourceVersion(value: string): number {
