@@ -38,11 +38,26 @@ export function printTable(header: string[], rows: Array<Array<string | number>>
   }
 }
 
-/** Writes the figures to bench/results/<area>.json and prints them as the last line. */
+/**
+ * The time of a fixed CPU-bound JSON workload, in ms: this shared machine's speed swings by
+ * a third from hour to hour, so each result carries it and figures are compared between
+ * runs of similar speed (lower is faster).
+ */
+export function machineMs(): number {
+  const started = performance.now();
+  let sum = 0;
+  for (let i = 0; i < 500_000; i++) sum += (JSON.parse(JSON.stringify({ i, name: `pod-${i}`, labels: { app: 'web' } })) as { i: number }).i;
+  if (sum < 0) throw new Error('unreachable');
+  return round(performance.now() - started, 0);
+}
+
+/** Writes the figures to bench/results/<area>.json and prints them as the last line, with the machine's speed. */
 export function report(area: string, figures: object): void {
   const dir = fileURLToPath(new URL('results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
-  const json = JSON.stringify({ area, date: new Date().toISOString(), node: process.version, ...figures });
+  const speed = machineMs();
+  console.log(`machine speed: ${speed} ms for the fixed workload (lower is faster)`);
+  const json = JSON.stringify({ area, date: new Date().toISOString(), node: process.version, machineMs: speed, ...figures });
   writeFileSync(`${dir}${area}.json`, `${json}\n`);
   console.log(json);
 }
