@@ -3,6 +3,7 @@
  * PreFilter writes what Filter and Score read. Preemption clones the state before it
  * simulates removing pods, so every stored value must clone itself.
  */
+import type { FilterPlugin, ScorePlugin } from './interfaces.ts';
 
 /** A value kept in the cycle state. `clone` returns a copy that can change independently. */
 export interface StateData {
@@ -15,6 +16,12 @@ export class CycleState {
   readonly skipFilterPlugins = new Set<string>();
   /** Plugins whose PreScore returned Skip: their Score is not run. */
   readonly skipScorePlugins = new Set<string>();
+  /**
+   * The framework's Filter (Score) plugins less the skipped ones, worked out once per cycle
+   * so that the per-node loops do not look names up in the skip sets.
+   */
+  filterPlugins: readonly FilterPlugin[] | undefined;
+  scorePlugins: readonly ScorePlugin[] | undefined;
 
   read<T extends StateData>(key: string): T | undefined {
     return this.data.get(key) as T | undefined;
@@ -34,6 +41,8 @@ export class CycleState {
     for (const [k, v] of this.data) copy.data.set(k, v.clone());
     for (const p of this.skipFilterPlugins) copy.skipFilterPlugins.add(p);
     for (const p of this.skipScorePlugins) copy.skipScorePlugins.add(p);
+    copy.filterPlugins = this.filterPlugins;
+    copy.scorePlugins = this.scorePlugins;
     return copy;
   }
 }

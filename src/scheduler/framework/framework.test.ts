@@ -30,6 +30,18 @@ describe('selectHost', () => {
     assert.equal(selectHost(new Float64Array([5, 5, 5]), () => 0.99), 0);
     assert.equal(selectHost(new Float64Array([]), () => 0), -1);
   });
+
+  it('chooses each tied node for an equal share of random numbers, and no other', () => {
+    const totals = new Float64Array([9, 4, 9, 9, 1, 9]);
+    const picks = [0, 0.25, 0.5, 0.75, 0.999].map((r) => selectHost(totals, () => r));
+    assert.deepEqual(picks, [5, 3, 2, 0, 0]);
+    const counts = new Map<number, number>();
+    for (let k = 0; k < 400; k++) {
+      const i = selectHost(totals, () => k / 400);
+      counts.set(i, (counts.get(i) ?? 0) + 1);
+    }
+    assert.deepEqual([...counts].sort((a, b) => a[0] - b[0]), [[0, 100], [2, 100], [3, 100], [5, 100]]);
+  });
 });
 
 describe('Framework', () => {
@@ -79,6 +91,42 @@ describe('Framework', () => {
     assert.deepEqual(calls, []);
     const totals = fwk.runScorePlugins(state, pod, [c.cache.get('n0')!, c.cache.get('n2')!]);
     assert.deepEqual([...(totals as Float64Array)], [3, 7]);
+  });
+
+  it('works out the plugins to run anew for each cycle state, and keeps them in clones', () => {
+    const ran: string[] = [];
+    const skipIfLabelled = {
+      name: 'SkipIfLabelled',
+      preFilter: (_s: CycleState, p: { labels: Record<string, string> }) => (p.labels.skip ? new Status('Skip') : null),
+      filter: () => {
+        ran.push('filter');
+        return null;
+      },
+      preScore: (_s: CycleState, p: { labels: Record<string, string> }) => (p.labels.skip ? new Status('Skip') : null),
+      score: () => {
+        ran.push('score');
+        return 1;
+      },
+    };
+    const fwk = new Framework({ plugins: [{ plugin: skipIfLabelled }] });
+    const cache = new SchedulerCore({ clock: new FakeClock() }).cache;
+    cache.addNode(makeNode('a'));
+    const node = cache.get('a')!;
+    const cycle = (labels: Record<string, string>) => {
+      const state = new CycleState();
+      const pod = podInfoOf(makePod(`p-${ran.length}`, { labels }));
+      fwk.runPreFilterPlugins(state, pod, [node]);
+      fwk.runFilterPlugins(state, pod, node);
+      fwk.runFilterPlugins(state.clone(), pod, node);
+      fwk.runPreScorePlugins(state, pod, [node]);
+      fwk.runScorePlugins(state, pod, [node]);
+    };
+    cycle({ skip: 'yes' });
+    assert.deepEqual(ran, []);
+    cycle({});
+    assert.deepEqual(ran, ['filter', 'filter', 'score']);
+    cycle({ skip: 'yes' });
+    assert.deepEqual(ran, ['filter', 'filter', 'score']);
   });
 
   it('reports an invalid score as an error', () => {

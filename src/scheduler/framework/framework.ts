@@ -46,6 +46,20 @@ export interface FrameworkOptions {
 
 const has = <T extends Plugin>(p: Plugin, method: string): p is T => typeof (p as unknown as Record<string, unknown>)[method] === 'function';
 
+/** `plugins` less those named in `skip` (the same array when none is skipped). */
+const withoutSkipped = <T extends Plugin>(plugins: readonly T[], skip: ReadonlySet<string>): readonly T[] =>
+  skip.size === 0 ? plugins : plugins.filter((p) => !skip.has(p.name));
+
+/** Scores node by node, for a plugin without `scoreNodes`. */
+function scoreEach(pl: ScorePlugin, state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array): Status | null {
+  for (let i = 0; i < nodes.length; i++) {
+    const s = pl.score(state, pod, nodes[i]!);
+    if (typeof s !== 'number') return s;
+    scores[i] = s;
+  }
+  return null;
+}
+
 export class Framework {
   readonly plugins: readonly Plugin[];
   readonly preFilterPlugins: PreFilterPlugin[] = [];
@@ -61,6 +75,7 @@ export class Framework {
   readonly percentageOfNodesToScore: number;
   nominator: PodNominator | undefined;
   readonly random: () => number;
+  private scoreBuffer = new Float64Array(0);
 
   constructor(options: FrameworkOptions) {
     this.plugins = options.plugins.map((e) => e.plugin);
@@ -120,6 +135,7 @@ export class Framework {
       if (!r || r.code === 'Success') continue;
       if (r.code === 'Skip') {
         state.skipFilterPlugins.add(pl.name);
+        state.filterPlugins = undefined;
         continue;
       }
       if (r.isRejected()) return { status: r.withPlugin(pl.name), narrowedBy };
@@ -130,11 +146,9 @@ export class Framework {
 
   /** Runs the Filter plugins not skipped; the first failure is returned with its plugin. */
   runFilterPlugins(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status | null {
-    const skip = state.skipFilterPlugins;
-    const plugins = this.filterPlugins;
+    const plugins = (state.filterPlugins ??= withoutSkipped(this.filterPlugins, state.skipFilterPlugins));
     for (let i = 0; i < plugins.length; i++) {
       const pl = plugins[i]!;
-      if (skip.size > 0 && skip.has(pl.name)) continue;
       const s = pl.filter(state, pod, nodeInfo);
       if (s && s.code !== 'Success') {
         if (s.isRejected()) return s.withPlugin(pl.name);
@@ -224,6 +238,7 @@ export class Framework {
       if (!s || s.code === 'Success') continue;
       if (s.code === 'Skip') {
         state.skipScorePlugins.add(pl.name);
+        state.scorePlugins = undefined;
         continue;
       }
       return new Status('Error', [`running PreScore plugin "${pl.name}": ${s.message()}`], pl.name);
@@ -238,14 +253,13 @@ export class Framework {
   runScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): Float64Array | Status {
     const n = nodes.length;
     const totals = new Float64Array(n);
-    const scores = new Float64Array(n);
-    for (const pl of this.scorePlugins) {
-      if (state.skipScorePlugins.has(pl.name)) continue;
-      for (let i = 0; i < n; i++) {
-        const s = pl.score(state, pod, nodes[i]!);
-        if (typeof s !== 'number') return new Status('Error', [`running Score plugin "${pl.name}": ${s.message()}`], pl.name);
-        scores[i] = s;
-      }
+    // One plugin's scores at a time, in a buffer kept across cycles (a typed array this size
+    // has its storage outside the heap, costly to allocate per pod).
+    if (this.scoreBuffer.length < n) this.scoreBuffer = new Float64Array(Math.max(n, 2 * this.scoreBuffer.length));
+    const scores = this.scoreBuffer.length === n ? this.scoreBuffer : this.scoreBuffer.subarray(0, n);
+    for (const pl of (state.scorePlugins ??= withoutSkipped(this.scorePlugins, state.skipScorePlugins))) {
+      const failed = pl.scoreNodes ? pl.scoreNodes(state, pod, nodes, scores) : scoreEach(pl, state, pod, nodes, scores);
+      if (failed) return new Status('Error', [`running Score plugin "${pl.name}": ${failed.message()}`], pl.name);
       if (pl.normalizeScore) {
         const s = pl.normalizeScore(state, pod, nodes, scores);
         if (s && !s.isSuccess()) return new Status('Error', [`running Normalize on Score plugin "${pl.name}": ${s.message()}`], pl.name);

@@ -125,6 +125,13 @@ export interface PreScorePlugin extends Plugin {
 export interface ScorePlugin extends Plugin {
   /** The node's score (an integer), or an Error status. */
   score(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number | Status;
+  /**
+   * Optional: `score` of every node into `scores` (parallel to `nodes`) in one call, for
+   * plugins that score every pod: a loop inside the plugin calls its own `score` directly
+   * (and inlined) instead of through the framework's call site shared by all plugins. Each
+   * plugin writes the loop itself on purpose: a shared helper would share one call site again.
+   */
+  scoreNodes?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array): Status | null;
   /** Rescales `scores` (parallel to `nodes`) in place to [0, maxNodeScore]. */
   normalizeScore?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array): Status | null;
 }

@@ -59,6 +59,8 @@ export class NodeInfo {
   hardTaints: readonly Taint[] = [];
   /** The node's PreferNoSchedule taints, for scoring. */
   softTaints: readonly Taint[] = [];
+  /** spec.unschedulable (cordoned), read here rather than from the node on every filter. */
+  unschedulable = false;
   pods: PodInfo[] = [];
   podsWithAffinity: PodInfo[] = [];
   podsWithRequiredAntiAffinity: PodInfo[] = [];
@@ -83,6 +85,7 @@ export class NodeInfo {
     const taints = node.spec?.taints ?? [];
     this.hardTaints = taints.filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
     this.softTaints = taints.filter((t) => t.effect === 'PreferNoSchedule');
+    this.unschedulable = node.spec?.unschedulable === true;
     this.generation = nextGeneration++;
   }
 
@@ -140,6 +143,7 @@ export class NodeInfo {
     c.allocatable = this.allocatable;
     c.hardTaints = this.hardTaints;
     c.softTaints = this.softTaints;
+    c.unschedulable = this.unschedulable;
     c.pods = [...this.pods];
     c.podsWithAffinity = [...this.podsWithAffinity];
     c.podsWithRequiredAntiAffinity = [...this.podsWithRequiredAntiAffinity];

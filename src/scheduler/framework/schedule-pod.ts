@@ -34,13 +34,16 @@ export function numFeasibleNodesToFind(percentage: number, numAllNodes: number):
 }
 
 /**
- * The index of the highest total; ties broken uniformly at random by reservoir sampling
- * (upstream selectHost). -1 for an empty list.
+ * The index of the highest total, ties broken uniformly at random (upstream selectHost).
+ * Upstream samples a reservoir, one random number per tie; counting the ties and drawing
+ * once gives the same uniform choice for one call instead of hundreds when nodes are alike.
+ * Counted from the end, so that `random` 0 picks the last tie as the reservoir would.
+ * -1 for an empty list.
  */
 export function selectHost(totals: Float64Array, random: () => number): number {
   if (totals.length === 0) return -1;
-  let best = 0;
   let max = totals[0]!;
+  let best = 0;
   let ties = 1;
   for (let i = 1; i < totals.length; i++) {
     const t = totals[i]!;
@@ -48,12 +51,13 @@ export function selectHost(totals: Float64Array, random: () => number): number {
       max = t;
       best = i;
       ties = 1;
-    } else if (t === max) {
-      ties++;
-      if (Math.floor(random() * ties) === 0) best = i;
-    }
+    } else if (t === max) ties++;
   }
-  return best;
+  if (ties === 1) return best;
+  let pick = Math.min(ties - 1, Math.floor(random() * ties));
+  let i = totals.length - 1;
+  for (; i > 0; i--) if (totals[i] === max && pick-- === 0) break;
+  return i;
 }
 
 export type ScheduleDecision =
@@ -138,18 +142,20 @@ export class ScheduleAlgorithm {
     const fwk = this.framework;
     const numAll = nodes.length;
     const toFind = numFeasibleNodesToFind(fwk.percentageOfNodesToScore, numAll);
-    const feasible: NodeInfo[] = [];
-    if (numAll === 0) return feasible;
+    if (numAll === 0) return [];
+    // Sized up front: growing by push copied the list several times per pod.
+    const feasible = new Array<NodeInfo>(toFind);
+    let found = 0;
     const start = this.nextStartNodeIndex % numAll;
     let processed = 0;
-    for (let k = 0; k < numAll && feasible.length < toFind; k++) {
+    for (let k = 0; k < numAll && found < toFind; k++) {
       let i = start + k;
       if (i >= numAll) i -= numAll;
       const ni = nodes[i]!;
       processed++;
       const s = fwk.runFilterPluginsWithNominatedPods(state, pod, ni);
       if (!s) {
-        feasible.push(ni);
+        feasible[found++] = ni;
         continue;
       }
       if (!s.isRejected()) return s;
@@ -157,6 +163,7 @@ export class ScheduleAlgorithm {
       if (s.plugin) diagnosis.unschedulablePlugins.add(s.plugin);
     }
     this.nextStartNodeIndex = (start + processed) % numAll;
+    feasible.length = found;
     return feasible;
   }
 

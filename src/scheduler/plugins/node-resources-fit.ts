@@ -73,14 +73,25 @@ export function fitsRequest(pod: PodInfo, nodeInfo: NodeInfo, ignored?: Readonly
   return out;
 }
 
-function resourceAmounts(pod: PodInfo, nodeInfo: NodeInfo, name: string, nonZero: boolean): [requested: number, allocatable: number] {
+/** What the node would have requested of resource `name` with the pod on it. */
+function requestedWith(pod: PodInfo, nodeInfo: NodeInfo, name: string, nonZero: boolean): number {
   const podReq = nonZero ? pod.nonZeroRequests : pod.requests;
   const nodeReq = nonZero ? nodeInfo.nonZeroRequested : nodeInfo.requested;
   switch (name) {
-    case 'cpu': return [nodeReq.milliCPU + podReq.milliCPU, nodeInfo.allocatable.milliCPU];
-    case 'memory': return [nodeReq.memory + podReq.memory, nodeInfo.allocatable.memory];
-    case 'ephemeral-storage': return [nodeInfo.requested.ephemeralStorage + pod.requests.ephemeralStorage, nodeInfo.allocatable.ephemeralStorage];
-    default: return [(nodeInfo.requested.scalar?.get(name) ?? 0) + (pod.requests.scalar?.get(name) ?? 0), nodeInfo.allocatable.scalar?.get(name) ?? 0];
+    case 'cpu': return nodeReq.milliCPU + podReq.milliCPU;
+    case 'memory': return nodeReq.memory + podReq.memory;
+    case 'ephemeral-storage': return nodeInfo.requested.ephemeralStorage + pod.requests.ephemeralStorage;
+    default: return (nodeInfo.requested.scalar?.get(name) ?? 0) + (pod.requests.scalar?.get(name) ?? 0);
+  }
+}
+
+function allocatableOf(nodeInfo: NodeInfo, name: string): number {
+  const a = nodeInfo.allocatable;
+  switch (name) {
+    case 'cpu': return a.milliCPU;
+    case 'memory': return a.memory;
+    case 'ephemeral-storage': return a.ephemeralStorage;
+    default: return a.scalar?.get(name) ?? 0;
   }
 }
 
@@ -125,7 +136,12 @@ export class NodeResourcesFit implements FilterPlugin, ScorePlugin, EnqueueExten
     return new Status(code, insufficient.map((r) => r.reason), nodeResourcesFitName);
   }
 
-  score(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number | Status {
+  scoreNodes(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array): null {
+    for (let i = 0; i < nodes.length; i++) scores[i] = this.score(state, pod, nodes[i]!);
+    return null;
+  }
+
+  score(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
     if (this.defaultResources) {
       // cpu and memory, weight 1 each, inlined.
       const a = nodeInfo.allocatable;
@@ -141,12 +157,17 @@ export class NodeResourcesFit implements FilterPlugin, ScorePlugin, EnqueueExten
       }
       return weights === 0 ? 0 : Math.trunc(total / weights);
     }
+    return this.scoreResources(pod, nodeInfo);
+  }
+
+  /** Any resources and weights, apart so that the default case above stays small enough to inline. */
+  private scoreResources(pod: PodInfo, nodeInfo: NodeInfo): number {
     let total = 0;
     let weights = 0;
     for (const r of this.resources) {
-      const [requested, allocatable] = resourceAmounts(pod, nodeInfo, r.name, true);
+      const allocatable = allocatableOf(nodeInfo, r.name);
       if (allocatable === 0) continue;
-      total += resourceScore(this.strategy, requested, allocatable) * r.weight;
+      total += resourceScore(this.strategy, requestedWith(pod, nodeInfo, r.name, true), allocatable) * r.weight;
       weights += r.weight;
     }
     return weights === 0 ? 0 : Math.trunc(total / weights);
@@ -167,9 +188,11 @@ export const balancedAllocationName = 'NodeResourcesBalancedAllocation';
 export class BalancedAllocation implements ScorePlugin, EnqueueExtensions {
   readonly name = balancedAllocationName;
   private readonly resources: readonly ResourceWeight[];
+  private readonly defaultResources: boolean;
 
   constructor(resources: readonly ResourceWeight[] = defaultScoredResources) {
     this.resources = resources;
+    this.defaultResources = resources === defaultScoredResources;
   }
 
   preScore(_state: CycleState, pod: PodInfo): Status | null {
@@ -180,16 +203,34 @@ export class BalancedAllocation implements ScorePlugin, EnqueueExtensions {
     return new Status('Skip');
   }
 
-  score(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number | Status {
+  scoreNodes(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array): null {
+    for (let i = 0; i < nodes.length; i++) scores[i] = this.score(state, pod, nodes[i]!);
+    return null;
+  }
+
+  score(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
+    if (this.defaultResources) {
+      // cpu and memory inlined; with fewer than two allocatable the deviation is 0.
+      const a = nodeInfo.allocatable;
+      if (a.milliCPU === 0 || a.memory === 0) return maxNodeScore;
+      const fc = Math.min((nodeInfo.requested.milliCPU + pod.requests.milliCPU) / a.milliCPU, 1);
+      const fm = Math.min((nodeInfo.requested.memory + pod.requests.memory) / a.memory, 1);
+      return Math.trunc((1 - Math.abs((fc - fm) / 2)) * maxNodeScore);
+    }
+    return this.scoreResources(pod, nodeInfo);
+  }
+
+  /** Any resources, apart so that the default case above stays small enough to inline. */
+  private scoreResources(pod: PodInfo, nodeInfo: NodeInfo): number {
     let n = 0;
     let sum = 0;
     let f0 = 0;
     let f1 = 0;
     let sumSq = 0;
     for (const r of this.resources) {
-      const [requested, allocatable] = resourceAmounts(pod, nodeInfo, r.name, false);
+      const allocatable = allocatableOf(nodeInfo, r.name);
       if (allocatable === 0) continue;
-      const f = Math.min(requested / allocatable, 1);
+      const f = Math.min(requestedWith(pod, nodeInfo, r.name, false) / allocatable, 1);
       if (n === 0) f0 = f;
       else if (n === 1) f1 = f;
       n++;

@@ -21,9 +21,8 @@ export class NodeUnschedulable implements FilterPlugin, EnqueueExtensions {
   readonly name = nodeUnschedulableName;
 
   filter(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status | null {
-    const node = nodeInfo.node;
-    if (!node) return unknown;
-    if (node.spec?.unschedulable && !tolerationsTolerateTaint(pod.pod.spec?.tolerations, unschedulableTaint)) return unschedulable;
+    if (!nodeInfo.node) return unknown;
+    if (nodeInfo.unschedulable && !tolerationsTolerateTaint(pod.pod.spec?.tolerations, unschedulableTaint)) return unschedulable;
     return null;
   }
 

@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Node, Pod } from 'kubernetes-types/core/v1.d.ts';
 import { FakeClock } from '../../apimachinery/clock.ts';
+import { CycleState } from '../framework/cycle-state.ts';
+import { podInfoOf } from '../framework/pod-info.ts';
 import { SchedulerCore } from '../scheduler-core.ts';
 import { makeNode, makePod } from '../testing/objects.ts';
+import { BalancedAllocation, NodeResourcesFit, defaultScoredResources } from './node-resources-fit.ts';
 
 function core(nodes: Node[], pods: Pod[] = []): SchedulerCore {
   const c = new SchedulerCore({ clock: new FakeClock(), random: () => 0 });
@@ -82,6 +85,28 @@ describe('NodeResourcesFit', () => {
   it('spreads plain pods to the least allocated nodes', () => {
     const c = core([makeNode('a'), makeNode('b')]);
     assert.deepEqual(placeAll(c, makePod('p', { cpu: '1' }), 4).size, 2);
+  });
+
+  it('scores cpu and memory by default as the general per-resource code does', () => {
+    const nodes = [makeNode('a', { cpu: '3', memory: '7Gi' }), makeNode('b', { cpu: '0', memory: '1Gi' }), makeNode('c', { cpu: '2', memory: '0' }), makeNode('d', { cpu: '0', memory: '0' })];
+    const c = core(nodes, [makePod('x', { cpu: '1300m', memory: '5Gi', nodeName: 'a' }), makePod('y', { cpu: '100m', nodeName: 'c' }), makePod('z', { nodeName: 'b' })]);
+    // The same resources in another array take the general path.
+    const sameResources = defaultScoredResources.map((r) => ({ ...r }));
+    const plugins = [
+      [new NodeResourcesFit(), new NodeResourcesFit({ resources: sameResources })],
+      [new NodeResourcesFit({ scoringStrategy: 'MostAllocated' }), new NodeResourcesFit({ scoringStrategy: 'MostAllocated', resources: sameResources })],
+      [new BalancedAllocation(), new BalancedAllocation(sameResources)],
+    ] as const;
+    const state = new CycleState();
+    for (const pod of [makePod('p'), makePod('q', { cpu: '700m', memory: '3Gi' }), makePod('r', { cpu: '5', memory: '1Mi' })]) {
+      const info = podInfoOf(pod);
+      for (const [fast, general] of plugins) {
+        for (const n of nodes) {
+          const ni = c.cache.get(n.metadata!.name!)!;
+          assert.equal(fast.score(state, info, ni), general.score(state, info, ni), `${fast.name} ${pod.metadata!.name} on ${ni.name}`);
+        }
+      }
+    }
   });
 });
 

@@ -40,7 +40,12 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
     return null;
   }
 
-  score(state: CycleState, _pod: PodInfo, nodeInfo: NodeInfo): number | Status {
+  scoreNodes(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array): null {
+    for (let i = 0; i < nodes.length; i++) scores[i] = this.score(state, pod, nodes[i]!);
+    return null;
+  }
+
+  score(state: CycleState, _pod: PodInfo, nodeInfo: NodeInfo): number {
     const taints = nodeInfo.softTaints;
     if (taints.length === 0) return 0;
     const s = state.read<PreScoreState>(preScoreKey);

@@ -344,8 +344,10 @@ export class SchedulingQueue implements PodNominator {
     else this.nominatedByNode.delete(node);
   }
 
+  /** Asked for every node the scheduler filters: with no nominations, answers without a lookup. */
   nominatedPodsForNode(nodeName: string): readonly PodInfo[] {
-    return this.nominatedByNode.get(nodeName) ?? [];
+    if (this.nominatedByNode.size === 0) return noPods;
+    return this.nominatedByNode.get(nodeName) ?? noPods;
   }
 
   // --- inspection and lifecycle -----------------------------------------------------------
@@ -374,6 +376,8 @@ export class SchedulingQueue implements PodNominator {
     this.close();
   }
 }
+
+const noPods: readonly PodInfo[] = Object.freeze([]);
 
 /** Whether a change could matter to scheduling: spec, labels or annotations (upstream isPodUpdated). */
 function specChanged(a: Pod, b: Pod): boolean {
