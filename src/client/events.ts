@@ -55,7 +55,7 @@ export class EventRecorder {
   event(object: KubeObject, type: EventType, reason: string, message: string): void {
     const involved = referenceTo(object);
     if (!this.allowed(involved)) return;
-    const similarKey = [involved.uid ?? '', involved.kind, involved.namespace ?? '', involved.name, type, reason].join('\u0000');
+    const similarKey = `${involved.uid ?? ''}\u0000${involved.kind}\u0000${involved.namespace ?? ''}\u0000${involved.name}\u0000${type}\u0000${reason}`;
     const combined = this.aggregate(similarKey, message);
     // Combined events are one event per similar key, its message the latest one.
     if (combined) message = `(combined from similar events): ${message}`;
@@ -66,7 +66,7 @@ export class EventRecorder {
       known.count++;
       const count = known.count;
       const patch = combined ? { count, lastTimestamp: now, message } : { count, lastTimestamp: now };
-      known.pending = this.track(known.pending.then(() => this.clientset.events.patch(known.namespace, known.name, 'merge', patch)));
+      known.pending = this.track(known.pending.then(() => this.clientset.events.patch(known.namespace, known.name, 'merge', patch, { discardResult: true })));
       return;
     }
     const namespace = involved.namespace || 'default';
@@ -87,7 +87,7 @@ export class EventRecorder {
       reportingInstance: this.options.host ?? '',
     };
     if (this.recorded.size >= maxCacheEntries) this.recorded.delete(this.recorded.keys().next().value!);
-    this.recorded.set(key, { name, namespace, count: 1, firstTimestamp: now, pending: this.track(this.clientset.events.create(event)) });
+    this.recorded.set(key, { name, namespace, count: 1, firstTimestamp: now, pending: this.track(this.clientset.events.create(event, { discardResult: true })) });
   }
 
   /** Waits for every event written so far. */
@@ -104,7 +104,7 @@ export class EventRecorder {
 
   /** Whether the object has a token left (client-go's EventSourceObjectSpamFilter). */
   private allowed(involved: ObjectReference): boolean {
-    const key = [involved.kind, involved.namespace ?? '', involved.name, involved.uid ?? '', involved.apiVersion ?? ''].join('\u0000');
+    const key = `${involved.kind}\u0000${involved.namespace ?? ''}\u0000${involved.name}\u0000${involved.uid ?? ''}\u0000${involved.apiVersion ?? ''}`;
     const now = this.clock.now();
     let bucket = this.spam.get(key);
     if (!bucket) {

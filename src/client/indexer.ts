@@ -39,13 +39,7 @@ export class Indexer<T extends KubeObject> {
     this.indexFuncs.set(name, fn);
     const index = new Map<string, Map<string, T>>();
     this.indices.set(name, index);
-    for (const [key, object] of this.items) {
-      for (const value of fn(object)) {
-        let keys = index.get(value);
-        if (!keys) index.set(value, (keys = new Map()));
-        keys.set(key, object);
-      }
-    }
+    for (const [key, object] of this.items) this.addTo(index, key, object, fn(object));
   }
 
   get size(): number {
@@ -81,9 +75,9 @@ export class Indexer<T extends KubeObject> {
   set(object: T): T | undefined {
     const key = keyOf(object);
     const old = this.items.get(key);
-    if (old) this.unindex(key, old);
     this.items.set(key, object);
-    this.index(key, object);
+    if (old) this.reindex(key, old, object);
+    else this.index(key, object);
     return old;
   }
 
@@ -97,24 +91,41 @@ export class Indexer<T extends KubeObject> {
   }
 
   private index(key: string, object: T): void {
+    for (const [name, fn] of this.indexFuncs) this.addTo(this.indices.get(name)!, key, object, fn(object));
+  }
+
+  /** Files a replaced object anew; most updates keep their one value per index, and then only the entry changes. */
+  private reindex(key: string, old: T, object: T): void {
     for (const [name, fn] of this.indexFuncs) {
       const index = this.indices.get(name)!;
-      for (const value of fn(object)) {
-        let keys = index.get(value);
-        if (!keys) index.set(value, (keys = new Map()));
-        keys.set(key, object);
+      const before = fn(old);
+      const after = fn(object);
+      if (before.length === 1 && after.length === 1 && before[0] === after[0]) {
+        index.get(before[0]!)!.set(key, object);
+        continue;
       }
+      this.removeFrom(index, key, before);
+      this.addTo(index, key, object, after);
     }
   }
 
   private unindex(key: string, object: T): void {
-    for (const [name, fn] of this.indexFuncs) {
-      const index = this.indices.get(name)!;
-      for (const value of fn(object)) {
-        const keys = index.get(value);
-        keys?.delete(key);
-        if (keys?.size === 0) index.delete(value);
-      }
+    for (const [name, fn] of this.indexFuncs) this.removeFrom(this.indices.get(name)!, key, fn(object));
+  }
+
+  private addTo(index: Map<string, Map<string, T>>, key: string, object: T, values: readonly string[]): void {
+    for (const value of values) {
+      let keys = index.get(value);
+      if (!keys) index.set(value, (keys = new Map()));
+      keys.set(key, object);
+    }
+  }
+
+  private removeFrom(index: Map<string, Map<string, T>>, key: string, values: readonly string[]): void {
+    for (const value of values) {
+      const keys = index.get(value);
+      keys?.delete(key);
+      if (keys?.size === 0) index.delete(value);
     }
   }
 }

@@ -38,6 +38,11 @@ export interface WriteOptions {
   readonly force?: boolean;
 }
 
+/** For a write whose answer the caller does not use: it resolves to undefined, not parsed (RequestOptions.discardResult). */
+export interface DiscardResult {
+  readonly discardResult: true;
+}
+
 export interface DeleteOptions {
   readonly gracePeriodSeconds?: number;
   readonly propagationPolicy?: 'Orphan' | 'Background' | 'Foreground';
@@ -95,8 +100,11 @@ export class ResourceClient<T extends KubeObject> {
     return this.rest.watch<T>(this.path(namespace), { query: { ...options, watch: 1 }, timeoutMs: 0 });
   }
 
-  create(object: T, options: WriteOptions = {}): Promise<T> {
-    return this.rest.request<T>('POST', this.path(object.metadata?.namespace), { body: object, query: { ...options } });
+  create(object: T, options: WriteOptions & DiscardResult): Promise<void>;
+  create(object: T, options?: WriteOptions): Promise<T>;
+  create(object: T, options: WriteOptions & Partial<DiscardResult> = {}): Promise<T | void> {
+    const { discardResult, ...query } = options;
+    return this.rest.request<T>('POST', this.path(object.metadata?.namespace), { body: object, query, discardResult });
   }
 
   update(object: T, options: WriteOptions = {}): Promise<T> {
@@ -107,9 +115,11 @@ export class ResourceClient<T extends KubeObject> {
     return this.rest.request<T>('PUT', this.path(object.metadata?.namespace, nameOf(object), 'status'), { body: object, query: { ...options } });
   }
 
-  patch(namespace: string | undefined, name: string, type: PatchType, patch: unknown, options: WriteOptions & { subresource?: string } = {}): Promise<T> {
-    const { subresource, ...query } = options;
-    return this.rest.request<T>('PATCH', this.path(namespace, name, subresource), { body: patch, contentType: patchContentTypes[type], query: { ...query } });
+  patch(namespace: string | undefined, name: string, type: PatchType, patch: unknown, options: WriteOptions & { subresource?: string } & DiscardResult): Promise<void>;
+  patch(namespace: string | undefined, name: string, type: PatchType, patch: unknown, options?: WriteOptions & { subresource?: string }): Promise<T>;
+  patch(namespace: string | undefined, name: string, type: PatchType, patch: unknown, options: WriteOptions & { subresource?: string } & Partial<DiscardResult> = {}): Promise<T | void> {
+    const { subresource, discardResult, ...query } = options;
+    return this.rest.request<T>('PATCH', this.path(namespace, name, subresource), { body: patch, contentType: patchContentTypes[type], query, discardResult });
   }
 
   /** Deletes; resolves to what the server answered (the object while it finalizes, or a Status). */

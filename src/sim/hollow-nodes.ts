@@ -58,6 +58,8 @@ export interface HollowNodesOptions {
 interface SimNode {
   readonly name: string;
   readonly index: number;
+  /** Its InternalIP, every pod's hostIP. */
+  readonly address: string;
   stopped: boolean;
   registered: boolean;
   /** Post status at the next check even if nothing changed (after a resume). */
@@ -132,7 +134,7 @@ export class HollowNodes implements AsyncDisposable {
     const stopped = new Set(options.stopped ?? []);
     for (let index = 0; index < options.nodes; index++) {
       const name = `${prefix}${index}`;
-      this.nodes.set(name, { name, index, stopped: stopped.has(name), registered: false, forceReport: false, uid: undefined, registeredAt: 0, lastReportAt: 0, allocator: undefined, cancelHeartbeat: undefined });
+      this.nodes.set(name, { name, index, address: nodeAddress(index), stopped: stopped.has(name), registered: false, forceReport: false, uid: undefined, registeredAt: 0, lastReportAt: 0, allocator: undefined, cancelHeartbeat: undefined });
     }
     for (const name of stopped) if (!this.nodes.has(name)) throw new Error(`--stopped names "${name}", which is not one of the hollow nodes`);
     this.queue = new WorkQueue({ clock: this.clock, rateLimiter: new ItemExponentialRateLimiter(200, 30_000) });
@@ -302,7 +304,7 @@ export class HollowNodes implements AsyncDisposable {
     const due = node.forceReport || now - node.lastReportAt >= this.reportMs || !isSubset(withoutHeartbeats, cached?.status);
     if (!due) return;
     try {
-      await this.clientset.nodes.patch(undefined, node.name, 'strategic', { status: desired }, { subresource: 'status' });
+      await this.clientset.nodes.patch(undefined, node.name, 'strategic', { status: desired }, { subresource: 'status', discardResult: true });
     } catch (error) {
       if (!isNotFound(error)) throw error;
       // Someone deleted the Node: register again, as a kubelet does.
@@ -321,7 +323,7 @@ export class HollowNodes implements AsyncDisposable {
     const spec = { holderIdentity: node.name, leaseDurationSeconds: this.leaseSeconds, renewTime: microTime(this.clock.now()) };
     if (!create) {
       try {
-        await this.clientset.leases.patch('kube-node-lease', node.name, 'merge', { spec });
+        await this.clientset.leases.patch('kube-node-lease', node.name, 'merge', { spec }, { discardResult: true });
         return;
       } catch (error) {
         if (!isNotFound(error)) throw error;
@@ -339,11 +341,11 @@ export class HollowNodes implements AsyncDisposable {
       spec,
     };
     try {
-      await this.clientset.leases.create(lease);
+      await this.clientset.leases.create(lease, { discardResult: true });
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;
       // Left by an earlier run of the simulator: take it over.
-      await this.clientset.leases.patch('kube-node-lease', node.name, 'merge', { spec });
+      await this.clientset.leases.patch('kube-node-lease', node.name, 'merge', { spec }, { discardResult: true });
     }
   }
 
@@ -386,12 +388,12 @@ export class HollowNodes implements AsyncDisposable {
       this.pods.set(uid, state);
     }
     if (pod.metadata?.deletionTimestamp) state.terminatingSince ??= now;
-    const hostIP = nodeAddress(node.index);
-    const simulated = simulatePodStatus(pod, { startTime: state.startTime, now, podIP: state.ip, hostIP, terminatingSince: state.terminatingSince }, this.timing);
+    const simulated = simulatePodStatus(pod, { startTime: state.startTime, now, podIP: state.ip, hostIP: node.address, terminatingSince: state.terminatingSince }, this.timing);
     const status: PodStatus = { ...simulated.status, conditions: mergeConditions(simulated.status.conditions!, pod.status?.conditions, now) };
     if (!isSubset(status, pod.status)) {
       try {
-        await this.clientset.pods.patch(pod.metadata?.namespace, pod.metadata!.name!, 'merge', { metadata: { uid }, status }, { subresource: 'status' });
+        // The answer is the whole pod, which the informer brings anyway: not parsed.
+        await this.clientset.pods.patch(pod.metadata?.namespace, pod.metadata!.name!, 'merge', { metadata: { uid }, status }, { subresource: 'status', discardResult: true });
       } catch (error) {
         if (isNotFound(error) || isConflict(error)) return;
         throw error;

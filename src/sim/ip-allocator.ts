@@ -20,7 +20,7 @@ export function parseIPv4(text: string): number | undefined {
   return value;
 }
 
-export const formatIPv4 = (value: number) => [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
+export const formatIPv4 = (value: number) => `${value >>> 24}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
 
 export function parseCidr(text: string): Cidr | undefined {
   const [address, bits] = text.split('/');

@@ -45,7 +45,23 @@ export interface SimulatedStatus {
 
 /** metav1.Time: RFC 3339 in whole seconds. */
 
-const hex64 = (text: string) => createHash('sha256').update(text).digest('hex');
+/**
+ * `fn` remembering its answers: the simulator recomputes a pod's status at each of its
+ * events, with the same image and container IDs each time. It starts over when full.
+ */
+function memoized(fn: (text: string) => string): (text: string) => string {
+  const answers = new Map<string, string>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      if (answers.size >= 20_000) answers.clear();
+      answers.set(text, (answer = fn(text)));
+    }
+    return answer;
+  };
+}
+
+const hex64 = memoized((text) => createHash('sha256').update(text).digest('hex'));
 
 /** How a pod's containers behave: from its restart policy and annotations. */
 export interface ContainerPlan {
@@ -104,12 +120,12 @@ function terminatedState(plan: ContainerPlan, containerID: string, start: number
 }
 
 /** The image ID containerd would report: the repository with a digest (made up from the reference). */
-export function imageID(image: string): string {
+export const imageID = memoized((image) => {
   const repository = image.split('@')[0]!.replace(/:[^/:]+$/, '');
   const first = repository.split('/')[0]!;
   const qualified = !repository.includes('/') ? `docker.io/library/${repository}` : /[.:]/.test(first) || first === 'localhost' ? repository : `docker.io/${repository}`;
   return `${qualified}@sha256:${hex64(image)}`;
-}
+});
 
 const delaySeconds = (probe: Container['readinessProbe']) => (probe ? (probe.initialDelaySeconds ?? 0) * 1000 : 0);
 
@@ -227,24 +243,28 @@ export function simulatePodStatus(pod: Pod, ctx: PodContext, timing: PodTiming =
  * the simulator does not own (DisruptionTarget...) are kept.
  */
 export function mergeConditions<C extends { type: string; status: string; lastTransitionTime?: string }>(desired: readonly C[], current: readonly C[] | undefined, now: number): C[] {
-  const byType = new Map((current ?? []).map((c) => [c.type, c]));
   const merged = desired.map((c) => {
-    const old = byType.get(c.type);
+    const old = current?.find((o) => o.type === c.type);
     if (!old) return c;
     return { ...c, lastTransitionTime: old.status === c.status ? (old.lastTransitionTime ?? c.lastTransitionTime) : rfc3339(now) };
   });
-  const owned = new Set(desired.map((c) => c.type));
-  return [...merged, ...(current ?? []).filter((c) => !owned.has(c.type))];
+  for (const c of current ?? []) if (!desired.some((d) => d.type === c.type)) merged.push(c);
+  return merged;
 }
 
 /** Whether every field of `want` is in `have` with the same value (arrays element by element, same length). */
 export function isSubset(want: unknown, have: unknown): boolean {
   if (want === have) return true;
-  if (Array.isArray(want)) return Array.isArray(have) && have.length === want.length && want.every((w, i) => isSubset(w, have[i]));
-  if (want && typeof want === 'object') {
-    if (have === undefined && Object.keys(want).length === 0) return true;
-    if (!have || typeof have !== 'object' || Array.isArray(have)) return false;
-    return Object.entries(want).every(([k, v]) => v === undefined || isSubset(v, (have as Record<string, unknown>)[k]));
+  if (Array.isArray(want)) {
+    if (!Array.isArray(have) || have.length !== want.length) return false;
+    for (let i = 0; i < want.length; i++) if (!isSubset(want[i], have[i])) return false;
+    return true;
   }
-  return false;
+  if (!want || typeof want !== 'object') return false;
+  if (!have || typeof have !== 'object' || Array.isArray(have)) return have === undefined && Object.keys(want).length === 0;
+  for (const key in want) {
+    const value = (want as Record<string, unknown>)[key];
+    if (value !== undefined && !isSubset(value, (have as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
