@@ -48,11 +48,23 @@ export async function serveWatch(ctx: HandlerContext, registry: GenericRegistry,
     if (ended) return;
     res.write(`${JSON.stringify({ type, object })}\n`);
   };
+  // A store commit delivers its events to a watcher in one go: they leave as one write.
+  let corked = false;
   /** An event of a cached object: its JSON bytes are shared by every watcher. */
   const writeCached = (type: string, object: ApiObject) => {
     if (ended) return;
     if (res.writeEvent) return res.writeEvent(type, object);
-    res.write(Buffer.concat([eventPrefix(type), jsonBytes(object), eventSuffix]));
+    if (!corked && res.cork && res.uncork) {
+      corked = true;
+      res.cork();
+      queueMicrotask(() => {
+        corked = false;
+        res.uncork!();
+      });
+    }
+    res.write(eventPrefix(type));
+    res.write(jsonBytes(object));
+    res.write(eventSuffix);
   };
   const end = () => {
     if (ended) return;
