@@ -22,8 +22,10 @@ export function knownJsonBytes(object: object, bytes: Buffer): void {
 const metadataMarker = `\u0000kubets-metadata-${Math.random().toString(36).slice(2)}`;
 const metadataMarkerJson = JSON.stringify(metadataMarker);
 
-export interface StoredJson {
-  /** The stored form's bytes: the object without metadata.resourceVersion. */
+export interface StoredJson<T> {
+  /** The stored form: the object without metadata.resourceVersion (sharing its other parts). */
+  readonly stored: T;
+  /** The stored form's bytes. */
   readonly value: Buffer;
   /** The JSON of the same object with `"resourceVersion":"REVISION"` last in its metadata. */
   withRevision(revision: number): Buffer;
@@ -33,7 +35,7 @@ export interface StoredJson {
  * The stored form of an object and, from the same text, the JSON of its cached form with
  * a resourceVersion: one encoding of the object serves the store and every reader.
  */
-export function storedJson(object: { metadata: object }): StoredJson {
+export function storedJson<T extends { metadata: object }>(object: T): StoredJson<T> {
   const { resourceVersion: _rv, ...metadata } = object.metadata as { resourceVersion?: string };
   const metadataJson = JSON.stringify(metadata);
   const outer = JSON.stringify({ ...object, metadata: metadataMarker });
@@ -42,6 +44,7 @@ export function storedJson(object: { metadata: object }): StoredJson {
   const after = outer.slice(at + metadataMarkerJson.length);
   const openMetadata = metadataJson.slice(0, -1) + (metadataJson.length > 2 ? ',' : '');
   return {
+    stored: { ...object, metadata },
     value: Buffer.from(before + metadataJson + after),
     withRevision: (revision) => Buffer.from(`${before}${openMetadata}"resourceVersion":"${revision}"}${after}`),
   };

@@ -619,9 +619,8 @@ function randomSuffix(): string {
  * copies, and a create's caller only reads the object it gets back).
  */
 export function encodeForStorage(object: ApiObject): Uint8Array {
-  const { resourceVersion: _rv, ...metadata } = object.metadata;
   const encoded = storedJson(object);
-  rememberEncoded(encoded.value, { ...object, metadata }, encoded.withRevision);
+  rememberEncoded(encoded.value, encoded.stored, encoded.withRevision);
   return encoded.value;
 }
 
